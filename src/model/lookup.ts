@@ -36,3 +36,16 @@ export function foreignKeyColumns(model: DataModel, relation: Relation): string[
   const fields = relation.tenantComposite ? [model.tenancy.field, relation.field!] : [relation.field!];
   return fields.map((f) => getField(from, f).column);
 }
+
+/** A reference between two tenant-scoped entities is a composite (org_id, x_id) FK, so it cannot cross tenants. */
+export function isCompositeTenantRelation(model: DataModel, relation: Relation): boolean {
+  if (relation.cardinality === 'many-to-many') return false;
+  const from = findEntity(model, relation.from);
+  const to = findEntity(model, relation.to);
+  return !!from && !!to && isTenantScoped(from) && isTenantScoped(to);
+}
+
+/** The FK fields of a relation as the database will see them: the tenant key first when composite. */
+export function foreignKeyFields(model: DataModel, relation: Relation): string[] {
+  return isCompositeTenantRelation(model, relation) ? [model.tenancy.field, relation.field!] : [relation.field!];
+}

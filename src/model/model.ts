@@ -192,6 +192,8 @@ export type Finding = z.infer<typeof Finding>;
 
 export const Tenancy = z.object({
   rootEntity: z.string().default('Organization'),
+  /** The entity of the people who sign in ("User", or the PRD's own name for them: agents, employees). */
+  userEntity: z.string().default('User'),
   /** Logical field name and column of the tenant key on tenant tables. */
   field: z.string().default('orgId'),
   column: z.string().default('org_id'),

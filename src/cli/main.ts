@@ -1,0 +1,89 @@
+/**
+ * schemawright CLI.
+ *   schemawright generate <prd.md|model.json> --out <dir> [--db <url>] [--rounds <n>]
+ * Exit codes: 0 valid, 1 validation still fails (see report.json), 2 bad input or usage.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.ts';
+import { runPipeline } from '../graph/run.ts';
+import type { NodeEvent } from '../nodes/node-context.ts';
+import { loadInput } from './load-input.ts';
+import { writeArtifacts } from './write-artifacts.ts';
+
+const USAGE = `Usage: schemawright generate <prd.md|model.json> --out <dir> [options]
+
+Options:
+  --out <dir>       where to write the Prisma project (required)
+  --db <url>        validate on this PostgreSQL server (default: DATABASE_URL, else embedded PGlite)
+  --rounds <n>      validation rounds before giving up (default 3)
+  --quiet           no progress output
+  -h, --help        this help`;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' }, db: { type: 'string' }, rounds: { type: 'string' },
+        quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = args;
+  if (values.help) return void console.log(USAGE), 0;
+  const [command, inputPath, ...extra] = positionals;
+  if (command !== 'generate') return usageError(command ? `unknown command "${command}"` : 'missing command');
+  if (!inputPath) return usageError('missing input file (a PRD in markdown or a JSON model)');
+  if (extra.length) return usageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (!values.out) return usageError('missing --out <dir>');
+  const rounds = values.rounds === undefined ? 3 : Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) return usageError('--rounds must be a whole number from 1 to 10');
+  const databaseUrl = values.db ?? process.env.DATABASE_URL ?? undefined;
+
+  try {
+    const input = await loadInput(inputPath);
+    const progress = values.quiet ? undefined : printProgress;
+    if (progress) console.error(`schemawright: ${inputPath} → ${values.out} (validating on ${databaseUrl ? 'PostgreSQL server' : 'embedded PGlite'})`);
+    const result = await runPipeline(input, { maxRounds: rounds, databaseUrl, onEvent: progress });
+    const written = await writeArtifacts(values.out, result.artifacts);
+    const report = result.report;
+    console.error(`${result.valid ? '✔' : '✖'} ${report.summary}`);
+    console.error(`  ${report.counts.tables} tables (${report.counts.tenantTables} under RLS), ${report.counts.foreignKeys} foreign keys, ${report.counts.indexes} indexes; ${written.length} files in ${values.out}`);
+    for (const f of report.findings.filter((f) => f.level !== 'info').slice(0, 20))
+      console.error(`  ${f.level === 'error' ? 'error  ' : 'warning'} [${f.ruleId}] ${f.target}: ${f.message}`);
+    return result.valid ? 0 : 1;
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(`schemawright: ${error.message}`);
+      return 2;
+    }
+    console.error(`schemawright: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.SCHEMAWRIGHT_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+function printProgress(event: NodeEvent): void {
+  const round = event.round > 0 ? ` (round ${event.round + 1})` : '';
+  if (event.type === 'node-started') process.stderr.write(`  ${event.node.padEnd(13)}…${round}\r`);
+  else console.error(`  ${event.node.padEnd(13)} ${String(event.ms).padStart(6)} ms  ${event.summary}${round}`);
+}
+
+function usageError(message: string): number {
+  console.error(`schemawright: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`schemawright: internal error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

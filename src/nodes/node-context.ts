@@ -1,0 +1,35 @@
+/** What every node shares: timing, progress events, and the runtime wiring that is not part of the state. */
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { DataModel, NodeName } from '../model/index.ts';
+import type { PipelineStateUpdate, PipelineStateValue } from '../graph/state.ts';
+
+export interface Runtime {
+  /** Validate against this PostgreSQL server instead of the embedded PGlite. */
+  databaseUrl?: string;
+  /** Test hook: rewrites the model a node produced (used to inject faults the loop must repair). */
+  afterNode?: (node: NodeName, model: DataModel, round: number) => DataModel;
+}
+
+export type NodeEvent =
+  | { type: 'node-started'; node: NodeName; round: number }
+  | { type: 'node-finished'; node: NodeName; round: number; ms: number; summary: string };
+
+export function runtimeOf(config: LangGraphRunnableConfig): Runtime {
+  return (config.configurable?.runtime as Runtime | undefined) ?? {};
+}
+
+type NodeBody = (state: PipelineStateValue, runtime: Runtime) => Promise<{ update: PipelineStateUpdate; summary: string }>;
+
+/** Wraps a node body with its progress events, its timing record and the after-node hook. */
+export function defineNode(node: NodeName, body: NodeBody) {
+  return async (state: PipelineStateValue, config: LangGraphRunnableConfig): Promise<PipelineStateUpdate> => {
+    const runtime = runtimeOf(config);
+    config.writer?.({ type: 'node-started', node, round: state.round } satisfies NodeEvent);
+    const started = performance.now();
+    const { update, summary } = await body(state, runtime);
+    if (update.model && runtime.afterNode) update.model = runtime.afterNode(node, update.model as DataModel, state.round);
+    const ms = Math.round(performance.now() - started);
+    config.writer?.({ type: 'node-finished', node, round: state.round, ms, summary } satisfies NodeEvent);
+    return { ...update, timings: { node, round: state.round, ms } };
+  };
+}

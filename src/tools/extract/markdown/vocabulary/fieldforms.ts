@@ -1,0 +1,50 @@
+/**
+ * Phrase shapes that name an attribute indirectly, and how to name it. Each is general English: "when it was
+ * sent" → sentAt, "whether it's the default" → isDefault, "how much has been paid" → amountPaid.
+ */
+
+/** "when it was sent", "the time it was placed", "the date it was received", "when each person was assigned". */
+export const EVENT_TIME: RegExp = /^(?:when|the (time|date|moment|day|timestamp)(?: when| at which| that)?)\s+(?:(?:it|they|he|she|this|that|each \w+|every \w+|the \w+|one)\s+)?(?:(?:was|were|is|are|got|gets|has been|had been|will be|actually|first|finally)\s+)*((?:last\s+)?[a-z]+(?:ed|en|t|n))\b(.*)$/i;
+
+/** "the date an employee leaves the company" → leaving date. */
+export const EVENT_DATE_SUBJECT: RegExp = /^the (date|day|time)\s+(?:an?|the|each|their)\s+[a-z]+\s+([a-z]+s)\b/i;
+
+/** "whether it's the default", "whether they accept marketing emails", "whether it is paid". */
+export const WHETHER: RegExp = /^whether\s+(?:or not\s+)?(?:(?:it|they|he|she|the \w+|this|that)\s+)?(?:(is|are|'s|’s|'re|’re|was|were)\s+|(?:it's|it’s|they're|they’re)\s+)?(.+)$/i;
+
+/** "how much has been paid so far" → amountPaid. */
+export const HOW_MUCH: RegExp = /^how much (?:has been|was|is|have been|got)\s+([a-z]+)/i;
+
+/** "how many days per year employees are entitled to" → daysPerYear; "how many times" → count. */
+export const HOW_MANY: RegExp = /^how many\s+([a-z]+(?:\s+per\s+[a-z]+)?)/i;
+
+/** "how long the condition must hold before firing (seconds …)" → duration. */
+export const HOW_LONG: RegExp = /^how long\b/i;
+
+/** "how it was paid (bank transfer, card …)" → method. */
+export const HOW_IT_WAS: RegExp = /^how\s+(?:it|they|this)\s+(?:was|were|is|are|gets?)\s+([a-z]+)/i;
+
+/** "who acknowledged it", "which user saved it": a reference to the person who did it. */
+export const WHO_DID: RegExp = /^(?:who|which (user|person|member|employee|agent|staff member))\s+([a-z]+ed|[a-z]+t|[a-z]+n)\b(?:\s+(?:it|them|this|that))?\s*$/i;
+
+/** "which step it was" → step. */
+export const WHICH_IT_WAS: RegExp = /^which\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:it|this|that)\s+(?:was|is)\b/i;
+
+/** "a flag for 'count business hours only'", "an enabled flag". */
+export const FLAG_FOR: RegExp = /^(?:a|an)?\s*(?:boolean|flag|toggle|checkbox)\s+(?:for|to|that|whether)\s+(.+)$/i;
+export const FLAG_SUFFIX: RegExp = /^(.+?)\s+(?:flag|toggle|checkbox)$/i;
+
+/** "two address lines" → addressLine1, addressLine2. */
+export const NUMBERED_LINES: RegExp = /^(one|two|three|four|five|\d)\s+([a-z]+)\s+lines$/i;
+
+/** "can be marked paid", "can be archived": a state the record can enter, stored as the moment it did. */
+export const CAN_BE_STATE: RegExp = /\bcan be (?:marked(?: as)?\s+)?([a-z]+(?:ed|en))\b/gi;
+
+/** States that are actions on the row itself, not a lifecycle state worth a column. */
+export const NOT_A_STATE: readonly string[] = [
+  'deleted', 'removed', 'restored', 'edited', 'created', 'updated', 'linked', 'changed', 'used', 'reused',
+  'rearranged', 'moved', 'shown', 'seen', 'sent', 'found', 'exported', 'imported', 'searched', 'filtered', 'sorted',
+  'viewed', 'opened', 'given', 'shared', 'assigned', 'added', 'selected', 'picked', 'purged', 'trashed', 'hidden',
+  'stored', 'computed', 'recomputed', 'checked', 'claimed', 'nested', 'grouped', 'ordered', 'set', 'unset',
+  'accessed', 'matched', 'merged', 'tracked', 'printed', 'emailed', 'notified', 'called', 'deducted', 'applied',
+];

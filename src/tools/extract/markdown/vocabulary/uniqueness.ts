@@ -1,0 +1,21 @@
+/** Wording of uniqueness rules. The scope word after "within/per/in" is resolved against the entities. */
+
+/** "unique within the org", "unique per project", "unique in the store", "unique across the whole platform". */
+export const UNIQUE_SCOPED: RegExp = /\bunique\s+(?:with(?:in)?|per|in|inside|across|among|for|on)\s+((?:the|a|an|its|their|our|my|one|each|that|this|every|whole|entire|same|given)\s+)*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+
+/** Scope words that mean "no scope at all". */
+export const GLOBAL_SCOPE_WORDS: readonly string[] = [
+  'platform', 'whole platform', 'system', 'world', 'all organizations', 'all orgs', 'all tenants', 'all customers',
+  'everyone', 'everything', 'all', 'database', 'bucket', 'installation', 'universe', 'whole system', 'manufacturers',
+];
+
+export const GLOBALLY_UNIQUE: RegExp = /\b(?:globally unique|unique globally|unique across (?:the (?:whole|entire) )?(?:platform|system|all)|unique platform[- ]wide|platform[- ]wide unique|unique everywhere|can only ever be claimed by one)\b/i;
+
+/** "sequential per store", "counted per post", "numbered within each project": a per-scope sequence is unique. */
+export const SEQUENCE_SCOPED: RegExp = /\b(?:sequential|counted|numbered|incrementing|sequence)\s+(?:per|within|in|inside|for)\s+((?:the|a|an|its|each|every|one)\s+)*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+
+/** Sentences stating a combination occurs once: "at most one X for a given A in a given B", "never two …". */
+export const AT_MOST_ONCE: RegExp = /\b(?:at most once|only once|at most one|no more than one|never (?:have )?two|never more than one|one such \w+ per|must not exist twice|may not share|can only belong to one|only one|exactly one|not (?:have|contain) duplicates?|once per|never be more than one|no two|must be stored only once|cannot (?:appear|exist) twice)\b/i;
+
+/** Uniqueness restricted to live rows. */
+export const LIVE_ROWS_ONLY: RegExp = /\b(?:not in the trash|non-?trashed|not trashed|not (?:soft[- ])?deleted|only (?:apply|applies) to (?:records|rows) that are not|among (?:live|active|non-deleted) (?:records|rows))\b/i;

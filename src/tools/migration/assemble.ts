@@ -1,0 +1,37 @@
+/** The data model → schema.prisma and the initial migration: Prisma's DDL, then the tenancy SQL. */
+import type { DataModel } from '../../model/model.ts';
+import { emitPrismaSchema } from '../prisma/emit-schema.ts';
+import { initialMigrationSql } from '../prisma/schema-engine.ts';
+import { validatePrismaSchema } from '../prisma/validate-schema.ts';
+import { emitTenancySql } from './tenancy-sql.ts';
+
+export { MIGRATION_LOCK } from '../prisma/schema-engine.ts';
+
+export interface BuiltMigration {
+  schema: string;
+  /** Prisma's DDL, as `prisma migrate diff --from-empty --to-schema --script` prints it. */
+  prismaSql: string;
+  tenancySql: string;
+  /** migration.sql: prismaSql, a header, tenancySql. */
+  migrationSql: string;
+}
+
+const TENANCY_HEADER = [
+  '-- ============================================================================',
+  '-- schemawright: tenancy. Roles, grants, row-level security and policies that',
+  '-- Prisma cannot express. Prisma\'s diff ignores them, so they cause no drift.',
+  '-- ============================================================================',
+].join('\n');
+
+export async function buildMigration(model: DataModel): Promise<BuiltMigration> {
+  const schema = emitPrismaSchema(model);
+  const validation = validatePrismaSchema(schema);
+  if (!validation.valid) {
+    const errors = validation.diagnostics.filter((d) => d.level === 'error').map((d) => `  line ${d.line ?? '?'}: ${d.message}`);
+    throw new Error(`The emitted Prisma schema is invalid:\n${errors.join('\n')}`);
+  }
+  const prismaSql = await initialMigrationSql(schema);
+  const tenancySql = emitTenancySql(model);
+  const migrationSql = `${prismaSql.trimEnd()}\n\n${TENANCY_HEADER}\n\n${tenancySql}`;
+  return { schema, prismaSql, tenancySql, migrationSql };
+}

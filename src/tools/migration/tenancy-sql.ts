@@ -1,0 +1,150 @@
+/**
+ * The SQL Prisma cannot express, appended after Prisma's DDL in the initial migration (DESIGN §3): the
+ * application role, its grants, row-level security with one policy per table, and the composite-FK rewrite.
+ * Prisma's diff ignores roles, grants, RLS and policies, and reads ON DELETE SET NULL (col) as SetNull, so
+ * none of this shows up as drift.
+ *
+ * What the application role may do, by entity kind:
+ * - tenant, junction: SELECT, INSERT, UPDATE, DELETE, confined to the current tenant by RLS.
+ * - global: SELECT, INSERT, UPDATE, DELETE: shared data the application maintains (no tenant owns a row).
+ * - tenant-root: SELECT, INSERT, UPDATE (sign-up creates an organization, settings update it); no DELETE,
+ *   because deleting an organization cascades through every tenant table: an operator action, run as the owner.
+ * - reference: SELECT only; reference data changes through migrations and seeds.
+ * No sequence grants: every id is a uuid with a database default, so the schema has no sequences.
+ */
+import type { DataModel, Entity, EntityKind, Policy, ReferentialAction } from '../../model/model.ts';
+import { getEntity, isTenantScoped } from '../../model/lookup.ts';
+import { foreignKeys, type ForeignKey } from '../prisma/foreign-keys.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
+
+const GRANTS: Record<EntityKind, string> = {
+  tenant: 'SELECT, INSERT, UPDATE, DELETE',
+  junction: 'SELECT, INSERT, UPDATE, DELETE',
+  global: 'SELECT, INSERT, UPDATE, DELETE',
+  'tenant-root': 'SELECT, INSERT, UPDATE',
+  reference: 'SELECT',
+};
+
+const ACTION_SQL: Record<ReferentialAction, string> = {
+  Cascade: 'CASCADE',
+  Restrict: 'RESTRICT',
+  NoAction: 'NO ACTION',
+  SetNull: 'SET NULL',
+  SetDefault: 'SET DEFAULT',
+};
+
+export function emitTenancySql(model: DataModel): string {
+  const appRole = model.tenancy.appRole;
+  const roles = [...new Set([appRole, ...model.policies.map((p) => p.role)])];
+  const sections = [
+    section('Roles: NOLOGIN; deployments grant them to the login roles the application uses', roles.map(createRole)),
+    section(`Grants to ${appRole}`, grants(model, appRole)),
+    section('Composite tenant FKs with SetNull: null the reference only, never the NOT NULL tenant key (PostgreSQL 15+)', setNullRewrites(model)),
+    section('Row-level security: enabled and forced (the table owner is subject to it too)', rowLevelSecurity(model)),
+    section('Policies', model.policies.map((p) => createPolicy(model, p))),
+  ];
+  return sections.filter((s) => s !== '').join('\n\n') + '\n';
+}
+
+function section(title: string, statements: string[]): string {
+  return statements.length === 0 ? '' : [`-- ${title}`, ...statements].join('\n');
+}
+
+/**
+ * Roles are cluster-wide, so the role may already exist (another database, an earlier deploy) or be created
+ * by a concurrent migration between the check and the CREATE: both are fine. An existing role is not altered.
+ */
+function createRole(role: string): string {
+  return [
+    'DO $role$',
+    'BEGIN',
+    `  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(role)}) THEN`,
+    `    CREATE ROLE ${quoteIdent(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS;`,
+    '  END IF;',
+    'EXCEPTION',
+    '  WHEN duplicate_object OR unique_violation THEN NULL;',
+    'END',
+    '$role$;',
+  ].join('\n');
+}
+
+function grants(model: DataModel, role: string): string[] {
+  return [
+    `GRANT USAGE ON SCHEMA "public" TO ${quoteIdent(role)};`,
+    ...model.entities.map((e) => `GRANT ${GRANTS[e.kind]} ON TABLE ${quoteIdent(e.table)} TO ${quoteIdent(role)};`),
+  ];
+}
+
+/**
+ * Prisma writes a composite FK with onDelete SetNull as ON DELETE SET NULL, which nulls every FK column,
+ * org_id included: deleting the referenced row then fails on NOT NULL. PostgreSQL 15's column list nulls only
+ * the reference. Same constraint name as the schema's `map:`, so Prisma still sees the constraint it declared.
+ */
+function setNullRewrites(model: DataModel): string[] {
+  return foreignKeys(model)
+    .filter((fk) => fk.tenantComposite && (fk.onDelete === 'SetNull' || fk.onDelete === 'SetDefault'))
+    .flatMap((fk) => {
+      const table = quoteIdent(fk.from.table);
+      const name = quoteIdent(fk.constraintName);
+      return [`ALTER TABLE ${table} DROP CONSTRAINT ${name};`, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${foreignKeySql(fk)};`];
+    });
+}
+
+function foreignKeySql(fk: ForeignKey): string {
+  const referenceColumns = fk.columns.filter((_, i) => fk.fields[i] === fk.relation?.field);
+  return [
+    `FOREIGN KEY (${fk.columns.map(quoteIdent).join(', ')})`,
+    `REFERENCES ${quoteIdent(fk.to.table)}(${fk.referencedColumns.map(quoteIdent).join(', ')})`,
+    `ON DELETE ${ACTION_SQL[fk.onDelete]} (${referenceColumns.map(quoteIdent).join(', ')})`,
+    `ON UPDATE ${ACTION_SQL[fk.onUpdate]}`,
+  ].join(' ');
+}
+
+/** Every tenant-scoped table, and any other table the model gives a policy (a policy on a table without RLS is inert). */
+function rowLevelSecurity(model: DataModel): string[] {
+  const withPolicy = new Set(model.policies.map((p) => p.entity));
+  return model.entities
+    .filter((e: Entity) => isTenantScoped(e) || withPolicy.has(e.name))
+    .flatMap((e) => [`ALTER TABLE ${quoteIdent(e.table)} ENABLE ROW LEVEL SECURITY;`, `ALTER TABLE ${quoteIdent(e.table)} FORCE ROW LEVEL SECURITY;`]);
+}
+
+function createPolicy(model: DataModel, policy: Policy): string {
+  const table = getEntity(model, policy.entity).table;
+  const what = `Policy ${policy.name} on ${policy.entity}`;
+  const using = policy.using === undefined ? undefined : checkedExpression(what, policy.using);
+  const withCheck = policy.withCheck === undefined ? undefined : checkedExpression(what, policy.withCheck);
+  // PostgreSQL rejects these combinations; say which policy is wrong before the migration fails.
+  if (policy.command === 'INSERT' && using) throw new Error(`${what}: an INSERT policy takes WITH CHECK only`);
+  if ((policy.command === 'SELECT' || policy.command === 'DELETE') && withCheck) throw new Error(`${what}: a ${policy.command} policy takes USING only`);
+  if (!using && !withCheck) throw new Error(`${what}: needs a USING or WITH CHECK expression`);
+  const parts = [`CREATE POLICY ${quoteIdent(policy.name)} ON ${quoteIdent(table)} AS PERMISSIVE FOR ${policy.command} TO ${quoteIdent(policy.role)}`];
+  if (using) parts.push(`  USING (${using})`);
+  if (withCheck) parts.push(`  WITH CHECK (${withCheck})`);
+  return parts.join('\n') + ';';
+}
+
+/**
+ * Policy expressions are SQL the tenancy node writes, so they cannot be quoted as a whole. They must still be
+ * one expression: no statement separator or comment outside a string, and balanced quotes and parentheses,
+ * so nothing can close the CREATE POLICY and append a statement of its own.
+ */
+function checkedExpression(what: string, expression: string): string {
+  let depth = 0;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i]!;
+    if (quote) {
+      if (ch === quote) quote = expression[i + 1] === quote ? (i++, quote) : undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) break;
+    else if (ch === ';' || ch === '$' || expression.startsWith('--', i) || expression.startsWith('/*', i)) {
+      throw new Error(`${what}: the expression may not contain ${JSON.stringify(ch === '-' ? '--' : ch === '/' ? '/*' : ch)}: ${expression}`);
+    }
+  }
+  if (quote || depth !== 0) throw new Error(`${what}: unbalanced quotes or parentheses in ${expression}`);
+  if (!expression.trim()) throw new Error(`${what}: empty expression`);
+  return expression.trim();
+}

@@ -1,0 +1,66 @@
+/**
+ * Prisma's own validator (WASM, offline) as structured diagnostics: `lintSchema` gives positions and warnings,
+ * `validate` is the final gate (it also checks what the linter does not, e.g. the generator block).
+ */
+import internals from '@prisma/internals';
+
+export interface SchemaDiagnostic {
+  level: 'error' | 'warning';
+  message: string;
+  /** 1-based line in the schema text. */
+  line?: number;
+  /**
+   * Set on warnings our own SQL already answers, so callers need not act on them. Today: Prisma's "SetNull
+   * when a referenced field is required" on a composite (tenant) FK. org_id is NOT NULL, so a plain
+   * ON DELETE SET NULL would fail; the tenancy SQL rewrites that constraint to ON DELETE SET NULL (x_id),
+   * which nulls only the reference. The warning is kept (and marked) rather than dropped, so it stays visible.
+   */
+  expected?: string;
+}
+
+export interface SchemaValidation {
+  valid: boolean;
+  diagnostics: SchemaDiagnostic[];
+}
+
+const FILE = 'schema.prisma';
+const SET_NULL_ON_REQUIRED = 'should not be set to `SetNull` when a referenced field is required';
+
+export function validatePrismaSchema(schema: string): SchemaValidation {
+  const schemas: Array<[string, string]> = [[FILE, schema]];
+  const diagnostics: SchemaDiagnostic[] = internals.lintSchema({ schemas }).map((d) => {
+    const diagnostic: SchemaDiagnostic = { level: d.is_warning ? 'warning' : 'error', message: d.text.trim(), line: lineAt(schema, d.start) };
+    if (d.is_warning && d.text.includes(SET_NULL_ON_REQUIRED) && isCompositeRelation(schema.slice(d.start, d.end))) {
+      diagnostic.expected = 'composite tenant FK: the migration rewrites it to ON DELETE SET NULL (<reference column>)';
+    }
+    return diagnostic;
+  });
+  try {
+    internals.validate({ schemas });
+    return { valid: true, diagnostics };
+  } catch (error) {
+    if (!diagnostics.some((d) => d.level === 'error')) {
+      const message = stripAnsi(error instanceof Error ? error.message : String(error));
+      const line = /-->\s+\S*?:(\d+)/.exec(message)?.[1];
+      diagnostics.push({ level: 'error', message: message.trim(), ...(line ? { line: Number(line) } : {}) });
+    }
+    return { valid: false, diagnostics };
+  }
+}
+
+/** Lint offsets count UTF-16 code units, as JavaScript string indices do. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The warning's span is the relation field; it is composite when its `fields:` list names more than one field. */
+function isCompositeRelation(span: string): boolean {
+  const fields = /fields:\s*\[([^\]]*)\]/.exec(span)?.[1];
+  return fields !== undefined && fields.split(',').filter((f) => f.trim()).length > 1;
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}

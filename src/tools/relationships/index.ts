@@ -1,0 +1,11 @@
+/** The relationships pass: model in, model out (DESIGN §1). */
+import type { DataModel } from '../../model/index.ts';
+import { completeGraph } from './complete-graph.ts';
+import { resolveJunctions } from './junctions.ts';
+import { addForeignKeyFields } from './foreign-keys.ts';
+import { applyConventions } from './conventions.ts';
+import { chooseReferentialActions } from './referential-actions.ts';
+
+export function resolveRelationships(model: DataModel): DataModel {
+  return chooseReferentialActions(addForeignKeyFields(applyConventions(resolveJunctions(completeGraph(model)))));
+}
