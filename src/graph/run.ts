@@ -3,11 +3,12 @@
  * Progress is streamed to `onEvent` (the CLI prints it, the API turns it into server-sent events).
  */
 import { randomUUID } from 'node:crypto';
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { DataModel, Finding } from '../model/index.ts';
 import { emitSchemaDoc } from '../tools/artifacts/schema-doc.ts';
 import type { Artifacts } from '../tools/artifacts/build-artifacts.ts';
 import type { NodeEvent, Runtime } from '../nodes/node-context.ts';
-import { buildGraph } from './build-graph.ts';
+import { buildGraph, type PipelineGraph } from './build-graph.ts';
 import { buildReport, type Report } from './report.ts';
 import { PipelineInput, type PipelineStateValue } from './state.ts';
 
@@ -16,6 +17,13 @@ export interface PipelineOptions extends Runtime {
   /** Migration folder prefix; defaults to now (UTC, YYYYMMDDHHMMSS). */
   timestamp?: string;
   onEvent?: (event: NodeEvent) => void;
+  /** Receives the whole state after every step (the API derives its round and findings events from it). */
+  onState?: (state: PipelineStateValue) => void;
+  /** Persists every step under `threadId`; a thread that already has a checkpoint resumes from it. */
+  checkpointer?: BaseCheckpointSaver;
+  threadId?: string;
+  /** Stops the run at the next node boundary; with a checkpointer, the finished nodes stay saved. */
+  signal?: AbortSignal;
 }
 
 export interface PipelineResult {
@@ -26,20 +34,40 @@ export interface PipelineResult {
 }
 
 const graph = buildGraph();
+const checkpointedGraphs = new WeakMap<BaseCheckpointSaver, PipelineGraph>();
 
 export async function runPipeline(input: PipelineInput, options: PipelineOptions = {}): Promise<PipelineResult> {
-  const { maxRounds = 3, timestamp = migrationTimestamp(new Date()), onEvent, ...runtime } = options;
-  const stream = await graph.stream(
-    { input: PipelineInput.parse(input), maxRounds, timestamp },
-    { streamMode: ['custom', 'values'], configurable: { runtime, thread_id: randomUUID() }, recursionLimit: 10 + maxRounds * 8 },
-  );
+  const { maxRounds = 3, timestamp = migrationTimestamp(new Date()), onEvent, onState, checkpointer, threadId = randomUUID(), signal, ...runtime } = options;
+  const runGraph = checkpointer ? graphWith(checkpointer) : graph;
+  const config = { configurable: { runtime, thread_id: threadId } };
+  const saved = checkpointer ? await runGraph.getState(config) : undefined;
+  if (saved?.values.model && saved.next.length === 0) return finish(saved.values as PipelineStateValue);
+  // A pending checkpoint continues where it stopped (null input); its saved input, rounds and timestamp win.
+  const start = saved && saved.next.length > 0 ? null : { input: PipelineInput.parse(input), maxRounds, timestamp };
+  const stream = await runGraph.stream(start, {
+    ...config,
+    streamMode: ['custom', 'values'],
+    recursionLimit: 10 + maxRounds * 8,
+    signal,
+    // Each finished node is on disk before the next starts, so a stop loses at most the running node.
+    durability: checkpointer ? 'sync' : undefined,
+  });
   let state: PipelineStateValue | undefined;
   for await (const [mode, chunk] of stream) {
     if (mode === 'custom') onEvent?.(chunk as NodeEvent);
-    else state = chunk as PipelineStateValue;
+    else {
+      state = chunk as PipelineStateValue;
+      onState?.(state);
+    }
   }
   if (!state?.model) throw new Error('The pipeline ended without a data model');
   return finish(state);
+}
+
+function graphWith(checkpointer: BaseCheckpointSaver): PipelineGraph {
+  let checkpointed = checkpointedGraphs.get(checkpointer);
+  if (!checkpointed) checkpointedGraphs.set(checkpointer, (checkpointed = buildGraph({ checkpointer })));
+  return checkpointed;
 }
 
 function finish(state: PipelineStateValue): PipelineResult {

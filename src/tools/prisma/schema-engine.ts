@@ -3,8 +3,8 @@
  * The Prisma 7 CLI cannot do this here (it downloads a native engine first; research/feasibility.md §3).
  *
  * - diff from empty needs no database: a stub adapter answers the engine's one version probe.
- * - diff from a migrations folder needs a shadow database to replay them into; by default an in-memory PGlite,
- *   cloned from one template per process (a cold PGlite costs ~4 s, a clone well under that).
+ * - diff from a migrations folder needs a shadow database to replay them into; by default one in-memory PGlite
+ *   per process (a cold start costs ~4 s), emptied before each diff and used by one diff at a time.
  */
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -49,7 +49,7 @@ export async function initialMigrationSql(schema: string): Promise<string> {
  * SQL that takes a database built by `migrations` to `schema`. Empty (see isEmptyMigration) when they agree:
  * the drift proof of a generated project, and the next migration when the model evolves.
  */
-export async function nextMigrationSql(migrations: MigrationFileInput[], schema: string, shadow: ShadowDatabase = pgliteShadow): Promise<string> {
+export async function nextMigrationSql(migrations: MigrationFileInput[], schema: string, shadow?: ShadowDatabase): Promise<string> {
   const from: DiffTarget = {
     tag: 'migrations',
     baseDir: 'prisma/migrations',
@@ -60,18 +60,20 @@ export async function nextMigrationSql(migrations: MigrationFileInput[], schema:
       migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql } },
     })),
   };
-  return diff(from, schema, shadow);
+  return shadow ? diff(from, schema, shadow) : withShadow(() => diff(from, schema, pgliteShadow));
 }
 
 export function isEmptyMigration(sql: string): boolean {
   return sql.trim() === EMPTY_MIGRATION;
 }
 
-/** Closes the PGlite template behind the default shadow database; the next diff from migrations reopens it. */
+/** Closes the default shadow PGlite (after the diffs in flight); the next diff from migrations reopens it. */
 export async function closeSchemaEngine(): Promise<void> {
-  const template = shadowTemplate;
-  shadowTemplate = undefined;
-  if (template) await (await template).close();
+  await withShadow(async () => {
+    const db = shadowDb;
+    shadowDb = undefined;
+    if (db) await (await db).close();
+  });
 }
 
 async function diff(from: DiffTarget, schema: string, shadow: ShadowDatabase): Promise<string> {
@@ -133,19 +135,46 @@ function offlineAdapter(): SqlDriverAdapter {
 
 const offlineShadow: ShadowDatabase = async () => offlineAdapter();
 
-let shadowTemplate: Promise<PGlite> | undefined;
-let cloning: Promise<unknown> = Promise.resolve();
+let shadowDb: Promise<PGlite> | undefined;
+let shadowQueue: Promise<unknown> = Promise.resolve();
+
+/** One diff at a time uses the shared shadow PGlite. */
+function withShadow<T>(task: () => Promise<T>): Promise<T> {
+  const run = shadowQueue.then(task, task);
+  shadowQueue = run.catch(() => undefined);
+  return run;
+}
 
 /**
- * A fresh PGlite per diff, cloned from a template booted once: the engine replays migrations into whatever it
- * is given without resetting it, so shadows are never reused. Clones are taken one at a time.
+ * Empties the shadow before each diff: the engine replays migrations into whatever it is given. Dropping every
+ * non-system schema and extension takes milliseconds, where a new PGlite takes ~4 s and a clone ~2 s. Roles
+ * survive, as they do between shadow databases on a server; role creation in migrations must be idempotent
+ * anyway (ours is).
  */
+const RESET_SHADOW_SQL = `
+DO $reset$
+DECLARE item record;
+BEGIN
+  FOR item IN SELECT nspname FROM pg_catalog.pg_namespace
+    WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'
+  LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', item.nspname);
+  END LOOP;
+  FOR item IN SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION %I CASCADE', item.extname);
+  END LOOP;
+END
+$reset$;
+CREATE SCHEMA public;
+`;
+
 const pgliteShadow: ShadowDatabase = async () => {
-  shadowTemplate ??= PGlite.create();
-  const template = shadowTemplate;
-  const clone = cloning.then(async () => (await template).clone());
-  cloning = clone.catch(() => undefined);
-  const db = await clone;
+  shadowDb ??= PGlite.create().catch((error: unknown) => {
+    shadowDb = undefined;
+    throw error;
+  });
+  const db = await shadowDb;
+  await db.exec(RESET_SHADOW_SQL);
   const adapter = await new PrismaPGlite(db).connect();
   return {
     provider: adapter.provider,
@@ -162,10 +191,8 @@ const pgliteShadow: ShadowDatabase = async () => {
       }
     },
     startTransaction: (isolation) => adapter.startTransaction(isolation),
-    dispose: async () => {
-      await adapter.dispose();
-      await db.close();
-    },
+    // The PGlite stays open for the next diff; closeSchemaEngine() closes it.
+    dispose: async () => {},
   };
 };
 

@@ -35,15 +35,15 @@ export function validatePrismaSchema(schema: string): SchemaValidation {
     }
     return diagnostic;
   });
+  // validate() repeats the linter's errors (and prints a blank line to stderr when it fails): only the gate.
+  if (diagnostics.some((d) => d.level === 'error')) return { valid: false, diagnostics };
   try {
     internals.validate({ schemas });
     return { valid: true, diagnostics };
   } catch (error) {
-    if (!diagnostics.some((d) => d.level === 'error')) {
-      const message = stripAnsi(error instanceof Error ? error.message : String(error));
-      const line = /-->\s+\S*?:(\d+)/.exec(message)?.[1];
-      diagnostics.push({ level: 'error', message: message.trim(), ...(line ? { line: Number(line) } : {}) });
-    }
+    const message = stripAnsi(error instanceof Error ? error.message : String(error)).trim();
+    const line = /-->\s+\S*?:(\d+)/.exec(message)?.[1];
+    diagnostics.push({ level: 'error', message, ...(line ? { line: Number(line) } : {}) });
     return { valid: false, diagnostics };
   }
 }

@@ -63,7 +63,7 @@ export class Registry {
    * The entity a noun phrase refers to, or undefined. `context` is the entity whose section the phrase sits in:
    * it lets "each line" mean the section's "line item" and "the policy" mean its "SLA policy".
    */
-  resolve(phrase: string | string[], context?: DraftEntity, opts: { loose?: boolean } = {}): DraftEntity | undefined {
+  resolve(phrase: string | string[], context?: DraftEntity, opts: { loose?: boolean; candidates?: DraftEntity[] } = {}): DraftEntity | undefined {
     let w = normalise(phrase);
     if (w.length === 0) return undefined;
     const tryExact = (ws: string[]): DraftEntity | undefined => {
@@ -91,6 +91,7 @@ export class Registry {
     if (!fieldish) {
       const suffix = this.list().filter((e) => endsWith(nameWords(e.name), w));
       if (suffix.length === 1) return suffix[0];
+      if (suffix.length > 1 && opts.candidates) opts.candidates.push(...suffix);
     }
     if (opts.loose && w.length > 1) {
       // "logged-in customer", "default currency": drop leading modifiers down to the head noun.

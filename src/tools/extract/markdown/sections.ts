@@ -25,6 +25,17 @@ export function classifySections(sections: Section[]): void {
   }
 }
 
+/** A data section whose items are mostly access paths ("filter by status, newest first") is a query section. */
+export function reclassifyQuerySections(sections: Section[], strong: RegExp): void {
+  for (const section of sections) {
+    if (section.cls !== 'data' || section.level === 0) continue;
+    const items = section.blocks.filter((b) => b.kind === 'item');
+    if (items.length < 2) continue;
+    const queries = items.filter((b) => strong.test(stripInline(b.text)) || /^[^:]{2,40}:\s/.test(stripInline(b.text)) && /\b(?:by|first|of a|of one|for a|all)\b/i.test(b.text));
+    if (queries.length / items.length >= 0.6 && !items.some((b) => /^\*\*/.test(b.text))) section.cls = 'query';
+  }
+}
+
 export function hasDeferralCue(text: string): boolean {
   return DEFERRAL_CUES.some((r) => r.test(text));
 }

@@ -63,11 +63,11 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+(?:['’-][a-z0-9]+)*/g) ?? [];
 }
 
-const KEEP_SINGULAR = new Set(['status', 'address', 'sms', 'news', 'bus', 'data', 'media', 'analysis', 'series', 'canvas', 'alias', 'bonus', 'campus', 'basis', 'axis', 'thesis', 'gas', 'lens', 'atlas', 'iris', 'bias', 'corpus']);
+const KEEP_SINGULAR = new Set(['status', 'address', 'sms', 'news', 'bus', 'data', 'media', 'analysis', 'series', 'canvas', 'alias', 'bonus', 'campus', 'basis', 'axis', 'thesis', 'gas', 'lens', 'atlas', 'iris', 'bias', 'corpus', 'virus', 'census', 'focus', 'radius', 'genus', 'syllabus', 'nexus', 'surplus', 'consensus', 'stimulus', 'cactus', 'apparatus', 'prospectus', 'plus', 'minus', 'campus', 'chassis', 'species', 'process', 'access', 'business', 'class', 'glass', 'pass', 'boss', 'loss', 'progress']);
 
 export function singular(word: string): string {
   const w = word.toLowerCase();
-  if (w.length <= 3 || KEEP_SINGULAR.has(w) || /ss$/.test(w) || /us$/.test(w) || /is$/.test(w)) return w;
+  if (w.length <= 3 || KEEP_SINGULAR.has(w) || /ss$/.test(w) || /[^aeiou]sis$/.test(w)) return w;
   return pluralize.singular(w);
 }
 
@@ -77,7 +77,7 @@ export function plural(word: string): string {
 
 export function isPlural(word: string): boolean {
   const w = word.toLowerCase();
-  if (w.length <= 3 || KEEP_SINGULAR.has(w) || /ss$/.test(w) || /us$/.test(w) || /is$/.test(w)) return false;
+  if (w.length <= 3 || KEEP_SINGULAR.has(w) || /ss$/.test(w) || /[^aeiou]sis$/.test(w)) return false;
   return pluralize.isPlural(w) && singular(w) !== w;
 }
 

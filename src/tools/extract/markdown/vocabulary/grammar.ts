@@ -7,7 +7,8 @@
 export const DETERMINERS: readonly string[] = [
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those',
   'each', 'every', 'any', 'some', 'one', 'also', 'plus', 'and', 'or', 'then', 'just', 'only', 'both', 'all',
-  'which', 'whose', 'of', 'own', 'same', 'such', 'given', 'certain', 'actual', 'actually', 'specific',
+  'which', 'whose', 'of', 'own', 'same', 'such', 'given', 'certain', 'actual', 'actually', 'specific', 'exactly',
+  'single', 'new', 'random', 'current', 'various', 'several', 'multiple', 'many',
 ];
 
 /** Words that make a chunk a clause (a rule, a remark) rather than a noun phrase naming an attribute. */
@@ -27,7 +28,7 @@ export const TAIL_CUTTERS: readonly string[] = [
   'for', 'from', 'to', 'on', 'at', 'by', 'with', 'without', 'into', 'onto', 'about', 'like', 'such', 'as',
   'that', 'which', 'who', 'whose', 'where', 'when', 'if', 'because', 'so', 'used', 'shown', 'printed',
   'computed', 'given', 'assigned', 'set', 'stored', 'reported', 'picked', 'entered', 'burned', 'added',
-  'copied', 'taken', 'held', 'e.g', 'eg', 'i.e', 'ie', 'including', 'per', 'after', 'before', 'during',
+  'copied', 'taken', 'held', "that's", 'that’s', "who's", "which's", 'e.g', 'eg', 'i.e', 'ie', 'including', 'per', 'after', 'before', 'during',
   'under', 'over', 'between', 'within', 'across', 'among', 'against', 'through', 'than', 'vs', 'versus',
 ];
 

@@ -1,0 +1,228 @@
+/**
+ * Attribute pass: reads every attribute statement and field table into fields and many-to-one references,
+ * and adds the fields a sentence implies ("can be marked paid" → paidAt, "can be archived" → archivedAt).
+ */
+import { camelCase } from '../../../model/names.ts';
+import type { LogicalType } from '../../../model/model.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { type Chunk, entityNameOf, enumValuesOf, inferType, nameWords, parseAttributeList, readModifiers, type Modifiers } from './fields.ts';
+import { deleteActionOf } from './deletion.ts';
+import { stripInline, tokens, trimRef } from './text.ts';
+import type { Block, DraftEntity, DraftField, DraftRelation } from './types.ts';
+import { CAN_BE_STATE, NOT_A_STATE } from './vocabulary/fieldforms.ts';
+import { DECLARED_TYPES } from './vocabulary/types.ts';
+import { pendingUniqueFromNotes } from './uniqueness.ts';
+
+export function attachAttributes(doc: Doc): void {
+  for (const block of doc.parsed.blocks) {
+    if (block.kind === 'table' && doc.used.has(block)) readFieldTable(doc, block);
+  }
+  for (const st of doc.statements) {
+    const entity = doc.registry.get(st.entity);
+    if (!entity) continue;
+    const chunks = parseAttributeList(st.text, { registry: doc.registry, entity });
+    for (const chunk of chunks) applyChunk(doc, entity, chunk, st.line, st.ref);
+  }
+  impliedStates(doc);
+}
+
+export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: number, ref: string): void {
+  if (chunk.kind === 'none') return;
+  if (chunk.kind === 'field') {
+    const field = addField(entity, {
+      name: chunk.name,
+      type: chunk.type,
+      mods: chunk.mods,
+      line,
+      ref,
+    });
+    if (field) pendingUniqueFromNotes(doc, entity.name, field.name, chunk.mods.notes, line, ref);
+    return;
+  }
+  if (chunk.target.kind === 'tenant-root') return;
+  if (chunk.many) {
+    // "ordered stages", "one or more sensors": the other side holds the reference.
+    if (chunk.target === entity) return;
+    addRelation(doc, {
+      name: camelCase(entity.name), from: chunk.target.name, to: entity.name, cardinality: 'many-to-one',
+      field: camelCase(entity.name) + 'Id', required: true, requiredStated: false, line, ref,
+    });
+    return;
+  }
+  const rel = addRelation(doc, {
+    name: chunk.role, from: entity.name, to: chunk.target.name, cardinality: 'many-to-one', field: chunk.role + 'Id',
+    required: chunk.mods.optional ? false : true, requiredStated: Boolean(chunk.mods.optional || chunk.mods.required), line, ref,
+  });
+  const notes = chunk.mods.notes.join('. ');
+  const action = deleteActionOf(notes);
+  if (action && rel && !rel.onDelete) {
+    rel.onDelete = action;
+    rel.why = trimRef(notes);
+    rel.onDeleteStrength = 2;
+  }
+  if (rel) pendingUniqueFromNotes(doc, entity.name, rel.field!, chunk.mods.notes, line, ref);
+}
+
+export function addField(entity: DraftEntity, f: { name: string; type: LogicalType; mods: Modifiers; line: number; ref: string; role?: DraftField['role'] }): DraftField | undefined {
+  if (['id', 'orgId', 'organizationId', 'createdAt', 'updatedAt', 'createdBy', 'createdById', 'tenantId'].includes(f.name)) return undefined;
+  const stated = f.mods.optional !== undefined || f.mods.required !== undefined;
+  const required = f.mods.optional ? false : f.mods.required ? true : guessRequired(f.name, f.type);
+  const existing = entity.fields.find((x) => x.name === f.name);
+  if (existing) {
+    if (stated && !existing.requiredStated) {
+      existing.required = required;
+      existing.requiredStated = true;
+    }
+    if (f.mods.enumValues && !existing.enumValues) {
+      existing.enumValues = f.mods.enumValues;
+      existing.type = 'enum';
+    }
+    if (f.mods.default !== undefined && !existing.default) existing.default = { kind: 'value', value: f.mods.default };
+    return existing;
+  }
+  const field: DraftField = {
+    name: f.name,
+    type: f.type,
+    required,
+    requiredStated: stated,
+    role: f.role ?? 'attribute',
+    line: f.line,
+    ref: f.ref,
+  };
+  if (f.type === 'enum' && f.mods.enumValues) field.enumValues = f.mods.enumValues;
+  if (f.mods.default !== undefined) {
+    const v = f.mods.default;
+    if (field.type === 'enum' && typeof v === 'string' && field.enumValues && !field.enumValues.includes(v)) {
+      // "defaults to the org's currency": not a literal default.
+    } else if (field.type !== 'boolean' || typeof v === 'boolean') field.default = { kind: 'value', value: v };
+  }
+  if (field.type === 'boolean' && !field.default && !stated) field.default = { kind: 'value', value: false };
+  entity.fields.push(field);
+  return field;
+}
+
+/** Unstated nullability: event times are unknown until the event happens; everything else is part of the record. */
+function guessRequired(name: string, type: LogicalType): boolean {
+  if (type === 'datetime' || /(?:At|On)$/.test(name)) return false;
+  return true;
+}
+
+export function addRelation(doc: Doc, r: DraftRelation): DraftRelation | undefined {
+  if (r.from === 'Organization' && r.to === 'Organization') return undefined;
+  const same = doc.relations.find((x) => x.from === r.from && x.name === r.name);
+  if (same) {
+    if (r.requiredStated && !same.requiredStated) {
+      same.required = r.required;
+      same.requiredStated = true;
+    }
+    return same;
+  }
+  // A second relation to the same target under another name is usually the same link seen twice
+  // ("the requester (a customer)" and later "customer"), unless both names are explicit roles.
+  doc.relations.push(r);
+  return r;
+}
+
+function readFieldTable(doc: Doc, block: Block): void {
+  const terms = doc.sectionEntities.get(block.section);
+  const entityName = terms?.length === 1 ? (doc.registry.isOrgPhrase(terms[0]!) ? 'Organization' : terms[0]!) : undefined;
+  const entity = entityName ? doc.registry.get(entityName) : undefined;
+  if (!entity) return;
+  const header = (block.header ?? []).map((h) => stripInline(h).toLowerCase());
+  const col = (re: RegExp) => header.findIndex((h) => re.test(h));
+  const iName = col(/^(?:field|column|attribute|property|name)s?$/);
+  const iType = col(/^(?:type|data type|kind)$/);
+  const iReq = col(/^(?:required|req|mandatory|nullable|optional)\??$/);
+  const iNotes = col(/^(?:notes?|description|comments?|details)$/);
+  for (const row of block.rows ?? []) {
+    const cell = (i: number) => (i >= 0 ? stripInline(row.cells[i] ?? '') : '');
+    const rawName = cell(iName);
+    const words = nameWords(rawName, true);
+    if (!words) continue;
+    const typeCell = cell(iType);
+    const notes = cell(iNotes);
+    const reqCell = cell(iReq).toLowerCase();
+    const mods: Modifiers = { notes: [] };
+    if (notes) readModifiers(notes.split(/(?<=\.)\s+/)[0] ?? notes, mods);
+    if (notes) mods.notes.push(notes);
+    const stated = /\bdefaults? (?:to|is)?\s*["'`]?([\w.-]+)/i.exec(notes);
+    if (stated && mods.default === undefined) mods.default = /^-?\d+(?:\.\d+)?$/.test(stated[1]!) ? Number(stated[1]) : stated[1]!.replace(/\.$/, '').toLowerCase();
+    delete mods.targetHint;
+    if (/^(?:yes|y|true|required|✓|x)$/.test(reqCell)) (mods.required = true), delete mods.optional;
+    else if (/^(?:no|n|false|optional|-|)$/.test(reqCell) && iReq >= 0) (mods.optional = true), delete mods.required;
+    if (header[iReq] === 'nullable') [mods.required, mods.optional] = [mods.optional, mods.required];
+    const ref = trimRef(row.cells.join(' | '));
+    const arrow = /(?:→|->|ref(?:erences)?:?|fk(?: to)?)\s*([A-Za-z][\w ]*)/i.exec(typeCell);
+    if (arrow) {
+      // A table that types a column as "→ X" says X is an entity, even if nothing else describes it.
+      const target = doc.registry.resolve(arrow[1]!, undefined, { loose: true }) ?? addArrowTarget(doc, arrow[1]!, row.line, ref);
+      if (target) {
+        const role = camelCase(words.join(' '));
+        const rel = addRelation(doc, {
+          name: role, from: entity.name, to: target.name, cardinality: 'many-to-one', field: role + 'Id',
+          required: mods.optional ? false : true, requiredStated: mods.optional !== undefined || mods.required !== undefined, line: row.line, ref,
+        });
+        const action = deleteActionOf(notes);
+        if (rel && action) {
+          rel.onDelete = action;
+          rel.why = trimRef(notes);
+          rel.onDeleteStrength = 3;
+        }
+        if (rel) pendingUniqueFromNotes(doc, entity.name, rel.field!, [notes], row.line, ref);
+        continue;
+      }
+    }
+    const declared = DECLARED_TYPES[tokens(typeCell)[0] ?? ''];
+    if (declared) mods.declaredType = declared;
+    if (declared === 'enum' && !mods.enumValues) {
+      const values = enumValuesOf((notes.split(/[.;]/)[0] ?? '').trim());
+      if (values) mods.enumValues = values;
+    }
+    const name = camelCase(words.join(' '));
+    let type = inferType(name, mods);
+    if (declared === 'enum' && !mods.enumValues) type = 'string';
+    const field = addField(entity, { name, type, mods, line: row.line, ref });
+    if (field) {
+      if (/\bmax\s+(\d+)\s*(?:chars|characters)\b/i.exec(notes)) field.maxLength = Number(/\bmax\s+(\d+)/i.exec(notes)![1]);
+      pendingUniqueFromNotes(doc, entity.name, field.name, [notes], row.line, ref);
+    }
+  }
+}
+
+function addArrowTarget(doc: Doc, phrase: string, line: number, ref: string): DraftEntity | undefined {
+  const name = entityNameOf(phrase);
+  return name ? doc.registry.add(name, { kind: 'tenant', line, ref, evidence: 'table' }) : undefined;
+}
+
+/** "can be marked paid" → paidAt, "can be archived" → archivedAt, on the sentence's subject entity. */
+function impliedStates(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    // "Only one story can be pinned per org" is a uniqueness rule over a flag, read by the uniqueness pass.
+    if (/\b(?:only|exactly|at most) one\b/i.test(s.text)) continue;
+    const states = [...s.text.matchAll(CAN_BE_STATE)].map((m) => m[1]!.toLowerCase()).filter((v) => !NOT_A_STATE.includes(v));
+    if (states.length === 0) continue;
+    const subject = subjectEntity(doc, s.text.slice(0, s.text.search(/\bcan be\b/i)), s.block);
+    if (!subject) continue;
+    for (const state of states) {
+      addField(subject, { name: camelCase(`${state} at`), type: 'datetime', mods: { notes: [], optional: true }, line: s.line, ref: trimRef(s.text) });
+    }
+    markUsed(doc, s);
+  }
+}
+
+/** The entity a clause is about: its first noun phrase resolving to an entity, or the section's entity for "it". */
+export function subjectEntity(doc: Doc, clause: string, block: Block): DraftEntity | undefined {
+  const t = tokens(clause);
+  for (let len = Math.min(3, t.length); len >= 1; len--) {
+    for (let i = 0; i + len <= Math.min(t.length, 6); i++) {
+      const e = doc.registry.resolve(t.slice(i, i + len), undefined);
+      if (e && e.kind !== 'tenant-root') return e;
+    }
+  }
+  if (/^\s*(?:it|they|this|each one)\b/i.test(clause) || t.length === 0) {
+    const terms = doc.sectionEntities.get(block.section);
+    if (terms?.length === 1) return doc.registry.get(terms[0]!);
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+/**
+ * Delete rules: sentences that settle what happens to the referencing rows when a record is deleted
+ * ("deleting a project deletes its tasks" → Cascade on Task.project; "customers with tickets can't be
+ * deleted" → Restrict on Ticket.requester; "the contact stays and just loses the link" → SetNull).
+ * Each clause gives an action; the deleted entity is the one the clause deletes, the others reference it.
+ */
+import { camelCase } from '../../../model/names.ts';
+import type { ReferentialAction } from '../../../model/model.ts';
+import { addRelation } from './attach.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { findMentions, type Mention } from './mentions.ts';
+import { tokens, trimRef } from './text.ts';
+import type { DraftRelation, Sentence } from './types.ts';
+import { ACTION_ORDER, CHILD_WORDS, DELETE_VERBS } from './vocabulary/deletion.ts';
+
+export function deleteActionOf(text: string): ReferentialAction | undefined {
+  if (!text) return undefined;
+  for (const [action, cues] of ACTION_ORDER) {
+    if (cues.some((c) => c.test(text))) {
+      if (action === 'detach') return undefined;
+      if (action === 'Cascade' && !DELETE_VERBS.test(text) && !/\bbelongs? to (?:their|its)\b|\bgo(?:es)? away with\b|\bdisappears?\b/i.test(text)) return undefined;
+      if (action === 'SetNull' && !DELETE_VERBS.test(text) && !/\bloses?\b|\bno \w+$|\bunassigned\b|\bdetached\b|\bsurvive|\boutlive/i.test(text)) return undefined;
+      return action;
+    }
+  }
+  if (/\bbelongs? to (?:their|its)\b/i.test(text)) return 'Cascade';
+  return undefined;
+}
+
+function clausesOf(text: string): string[] {
+  return text.split(/\s*;\s*|,\s+but\s+|\s+—\s+|\s+–\s+|\.\s+/).map((c) => c.trim()).filter(Boolean);
+}
+
+/** Which mentioned entities the clause deletes: "deleting a X", "X is deleted", "X that … can't be deleted". */
+function deletedOf(clause: string, mentions: Mention[]): Mention[] {
+  if (mentions.length === 0) return [];
+  const t = tokens(clause);
+  const at = (re: RegExp) => t.findIndex((w) => re.test(w));
+  const verb = at(/^(?:deleting|removing|purging|trashing|hard-deleting|delete|remove|purge|trash|closing)$/);
+  if (verb >= 0 && !/\b(?:is|are|be|get|gets)\s+(?:\w+\s+)?(?:deleted|removed|purged)\b/i.test(clause.split(/\s+/).slice(0, verb).join(' '))) {
+    const after = mentions.filter((m) => m.start > verb);
+    if (after.length && after[0]!.start - verb <= 3) return [after[0]!];
+  }
+  const withTheir = /\bwith\s+(?:their|its)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(clause);
+  if (withTheir) {
+    const idx = tokens(clause.slice(0, withTheir.index)).length + 2;
+    const m = mentions.find((x) => x.start >= idx);
+    if (m) return [m];
+  }
+  const belongs = /\bbelongs? to (?:their|its)\s+/i.exec(clause);
+  if (belongs) {
+    const idx = tokens(clause.slice(0, belongs.index)).length;
+    const m = mentions.filter((x) => x.start > idx);
+    if (m.length) return [m[0]!];
+  }
+  // Subject group: the first mention and those coordinated with it ("a pipeline or stage that …").
+  const first = mentions[0]!;
+  const group = [first];
+  for (const m of mentions.slice(1)) {
+    const between = t.slice(group[group.length - 1]!.end, m.start);
+    if (between.length <= 2 && between.every((w) => ['or', 'and', 'a', 'an', 'the', 'any'].includes(w))) group.push(m);
+    else break;
+  }
+  return group;
+}
+
+export function applyDeletionRules(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    if (!DELETE_VERBS.test(s.text) && !/\bloses?\b|\bunassigned\b|\bdetached\b|\bbelongs? to (?:their|its)\b|\bgo(?:es)? away with\b|\bsurvive|\boutlive/i.test(s.text)) continue;
+    applySentence(doc, s);
+  }
+}
+
+function applySentence(doc: Doc, s: Sentence): void {
+  const sentenceMentions = findMentions(doc, s.text, s.block);
+  const sentenceDeleted = deletedOf(s.text, sentenceMentions);
+  for (const clause of clausesOf(s.text)) {
+    const action = deleteActionOf(clause);
+    if (!action) continue;
+    let mentions = findMentions(doc, clause, s.block);
+    let deleted = deletedOf(clause, mentions);
+    let strength = 2;
+    let others = mentions.filter((m) => !deleted.some((d) => d.entity === m.entity));
+    const selfRule = CHILD_WORDS.test(clause);
+    if (others.length === 0 && !selfRule) {
+      // "its tickets stay", "its activities are purged with it": the deleted record is named elsewhere in the sentence or bullet.
+      const fromSentence = sentenceDeleted.filter((d) => !mentions.some((m) => m.entity === d.entity));
+      if (fromSentence.length) {
+        others = mentions;
+        deleted = fromSentence;
+      } else {
+        const blockMentions = findMentions(doc, s.block.text, s.block).filter((m) => !mentions.some((x) => x.entity === m.entity));
+        if (mentions.length && blockMentions.length) {
+          others = mentions;
+          deleted = dedupe(blockMentions);
+          strength = 1;
+        }
+      }
+    }
+    let applied = false;
+    for (const d of deleted) {
+      if (selfRule) applied = setAction(doc, d.entity.name, d.entity.name, action, clause, s, strength, true) || applied;
+      for (const o of others) {
+        if (o.entity === d.entity) continue;
+        const done = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || setAction(doc, d.entity.name, o.entity.name, action, clause, s, strength, false);
+        if (!done && action !== 'Restrict' && new RegExp(`\\b(?:their|its)\\s+${d.words.join(' ')}`, 'i').test(clause)) {
+          // "personal replies are deleted together with their agent": the possessive states the link.
+          const role = camelCase(d.entity.name);
+          addRelation(doc, { name: role, from: o.entity.name, to: d.entity.name, cardinality: 'many-to-one', field: role + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+          applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
+        }
+        applied = applied || done;
+      }
+    }
+    if (applied) markUsed(doc, s);
+  }
+}
+
+function dedupe(ms: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => (seen.has(m.entity.name) ? false : (seen.add(m.entity.name), true)));
+}
+
+function setAction(doc: Doc, from: string, to: string, action: ReferentialAction, clause: string, s: Sentence, strength: number, self: boolean): boolean {
+  let rels = doc.relations.filter((r) => r.from === from && r.to === to && r.cardinality !== 'many-to-many');
+  if (self) rels = rels.filter((r) => r.from === r.to);
+  if (rels.length === 0) return false;
+  if (rels.length > 1) {
+    // Several links between the same pair: the one whose role the clause names.
+    const named = rels.filter((r) => new RegExp(`\\b${roleWords(r)}`, 'i').test(clause) || new RegExp(`\\b${roleWords(r)}`, 'i').test(s.text));
+    if (named.length) rels = named;
+  }
+  for (const r of rels) apply(r, action, s, strength);
+  return true;
+}
+
+function roleWords(r: DraftRelation): string {
+  return r.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function apply(r: DraftRelation, action: ReferentialAction, s: Sentence, strength: number): void {
+  if (r.onDelete && (r.onDeleteStrength ?? 0) >= strength) return;
+  if (action === 'SetNull' && r.required && r.requiredStated) return;
+  r.onDelete = action;
+  r.onDeleteStrength = strength;
+  r.why = trimRef(s.text);
+  if (action === 'SetNull') r.required = false;
+}

@@ -1,0 +1,316 @@
+/**
+ * Entity discovery. Headings propose names; sentences confirm them. An entity exists when the PRD gives it
+ * attributes (a field table, "<X> has …", a bullet list under its heading, a "X: a, b, c" label, a user story
+ * "add an X with …"), or introduces it as a defined term. Each such statement is recorded for the attribute
+ * pass, which runs once all entities are known so that "the requester (a customer)" can be read as a reference.
+ */
+import { pascalCase } from '../../../model/names.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { entityNameOf, nameWords, parseAttributeList } from './fields.ts';
+import { normalise } from './registry.ts';
+import { isPlural, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
+import type { Block, DraftEntity, Section, Sentence } from './types.ts';
+import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
+import { NAMED_CODE } from './vocabulary/reference.ts';
+import { FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
+import {
+  BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CHILD_ROWS, CREATE_WITH, LABEL, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+} from './vocabulary/statements.ts';
+
+/** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
+export function headingTerms(title: string): string[] {
+  let t = stripInline(title)
+    .replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|§\s*\d+(?:\.\d+)*)\s+/, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim();
+  // "Requesting leave" → "leave request": a gerund heading names the act as a record.
+  const ger = /^([a-z]+)ing\s+([a-z]+(?:\s+[a-z]+)?)$/i.exec(t);
+  if (ger) t = `${ger[2]} ${ger[1]!.toLowerCase()}`;
+  const parts = t.split(/\s*(?:,|&|\+|\/|\band\b)\s*/i).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0 || parts.length > 4) return [];
+  const out: string[] = [];
+  const firstWords = tokens(parts[0]!);
+  parts.forEach((p, i) => {
+    let w = tokens(p);
+    // "Leave types and allowances": a shared modifier distributes over a one-word second part.
+    if (i > 0 && w.length === 1 && firstWords.length === 2 && w[0] !== firstWords[0] && isPlural(firstWords[1]!) && isPlural(w[0]!)) w = [firstWords[0]!, w[0]!];
+    if (i > 0 && w.length === 1 && firstWords.length === 2 && w[0] === firstWords[0] + 's') w = [w[0]!];
+    const name = entityNameOf(w.join(' '));
+    if (name && !out.includes(name)) out.push(name);
+  });
+  return out;
+}
+
+export function collectHeadingTerms(doc: Doc): void {
+  const firstHeading = doc.parsed.sections.find((s) => s.level > 0);
+  for (const section of doc.parsed.sections) {
+    if (section.level === 0 || section.cls !== 'data') continue;
+    // The document title names the product, not an entity.
+    if (section === firstHeading && section.level === 1) continue;
+    const terms = headingTerms(section.title);
+    if (terms.length) doc.sectionEntities.set(section, terms);
+  }
+}
+
+interface Candidate {
+  phrase: string;
+  text: string;
+  sentence: Sentence;
+  evidence: string;
+  /** Create the entity even when the attribute text yields nothing (defined terms, tables). */
+  strong?: boolean;
+}
+
+export function discoverEntities(doc: Doc): void {
+  const reg = doc.registry;
+  const candidates: Candidate[] = [];
+  const dataSentences = doc.sentences.filter((s) => s.block.section.cls === 'data' && !isMetadata(s));
+
+  for (const block of doc.parsed.blocks) {
+    if (block.kind !== 'table' || block.excluded || block.section.cls !== 'data') continue;
+    if (!isFieldTable(block)) continue;
+    const terms = doc.sectionEntities.get(block.section);
+    if (terms?.length === 1) {
+      const name = terms[0]!;
+      const entity = reg.isOrgPhrase(name) ? reg.get('Organization')! : reg.add(name, { kind: 'tenant', line: block.section.line, ref: trimRef(block.section.title), evidence: 'table' });
+      entity.evidence.add('table');
+      doc.used.add(block);
+    }
+  }
+
+  for (const s of dataSentences) {
+    const text = storyless(s.text);
+    const firstOfBlock = sentencesOf(s.block)[0]?.text === s.text;
+    let m: RegExpExecArray | null;
+    if (firstOfBlock && s.block.kind === 'item' && (m = BOLD_LEAD.exec(s.block.text.trim()))) {
+      const terms = [...m[1]!.matchAll(/\*\*([^*]+)\*\*(?:\s+([a-z]+))?/g)].map((x) => x[1]!);
+      const rest = stripInline(m[2] ?? '');
+      for (const term of terms) {
+        const attrs = terms.length === 1 ? attributeTail(rest) : '';
+        candidates.push({ phrase: term, text: attrs, sentence: s, evidence: 'defined-term', strong: true });
+      }
+      if (terms.length) continue;
+    }
+    if ((m = TRACKED_PER.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[4]!, sentence: s, evidence: 'tracked-per', strong: true });
+      continue;
+    }
+    if ((m = WE_NEED.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'we-need' });
+      continue;
+    }
+    if ((m = WE_KNOW.exec(text)) && /^(?:when|who|how|which|whether|the)\b/i.test(m[1]!)) {
+      const owner = sectionOwner(doc, s.block.section);
+      if (owner) {
+        candidates.push({ phrase: owner, text: m[1]!, sentence: s, evidence: 'we-know' });
+        continue;
+      }
+    }
+    if ((m = CREATE_WITH.exec(text))) {
+      let phrase = m[1]!;
+      // "create an account (customer) with …": the parenthesis names the record.
+      if (m[2] && tokens(m[2]).length <= 2 && !/\b(?:e\.g|i\.e|optional|required)\b/i.test(m[2])) phrase = m[2];
+      if (doc.registry.isOrgPhrase(phrase) && m[3]) phrase = m[3];
+      candidates.push({ phrase, text: m[4]!, sentence: s, evidence: 'story', strong: true });
+      continue;
+    }
+    if ((m = CREATES.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'creates', strong: true });
+      continue;
+    }
+    if ((m = WE_STORE_ON.exec(text))) {
+      candidates.push({ phrase: m[2]!, text: m[1]!, sentence: s, evidence: 'we-store' });
+      continue;
+    }
+    if ((m = PRONOUN_HAS.exec(text))) {
+      const prev = previousSentence(doc, s);
+      const intro = prev && /\b(?:one or more|several|many|multiple|some|a list of|any number of|has|have)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(prev.text);
+      const phrase = intro?.[1] ?? sectionOwner(doc, s.block.section);
+      if (phrase) {
+        candidates.push({ phrase, text: afterColon(m[1]!), sentence: s, evidence: 'has' });
+        continue;
+      }
+    }
+    if ((m = FIELD_IS_VALUES.exec(text))) {
+      const owner = sectionOwner(doc, s.block.section);
+      if (owner && !doc.registry.resolve(m[1]!)) {
+        candidates.push({ phrase: owner, text: `${m[1]} (${m[2]!.replace(/\([^)]*\)/g, '')})`, sentence: s, evidence: 'values' });
+        continue;
+      }
+    }
+    if ((m = BY_CHOOSING.exec(text))) {
+      const verb = m[1]!.toLowerCase();
+      const object = m[2]!;
+      const section = doc.sectionEntities.get(s.block.section) ?? [];
+      const named = section.find((n) => normalise(n).includes(verb));
+      candidates.push({ phrase: named ?? `${object} ${verb}`, text: m[3]!, sentence: s, evidence: 'story', strong: true });
+      continue;
+    }
+    if ((m = SUBJECT_HAS.exec(text))) {
+      const subject = m[1]!;
+      if (validSubject(subject)) {
+        const child = CHILD_ROWS.exec(text);
+        if (child) {
+          const parent = resolveSubject(doc, subject, s);
+          if (parent) candidates.push({ phrase: `${parent} ${child[1]}`, text: '', sentence: s, evidence: 'child-rows', strong: true });
+        }
+        candidates.push({ phrase: subject, text: afterColon(m[2]!), sentence: s, evidence: 'has' });
+        continue;
+      }
+    }
+    if ((m = WHICH_HAS.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
+      continue;
+    }
+    if (firstOfBlock && (m = LABEL.exec(text)) && s.block.kind !== 'heading') {
+      const label = m[1]!;
+      const rest = m[2]!;
+      const lw = normalise(label);
+      const sectionTerms = doc.sectionEntities.get(s.block.section) ?? [];
+      const asEntity = lw.length > 0 && lw.length <= 3 && !lw.some((x) => CLAUSE_WORDS.includes(x)) ? pascalCase(lw.join(' ')) : undefined;
+      if (asEntity && (sectionTerms.includes(asEntity) || sectionTerms.some((t) => normalise(t).join(' ').endsWith(lw.join(' '))))) {
+        const term = sectionTerms.find((t) => t === asEntity) ?? sectionTerms.find((t) => normalise(t).join(' ').endsWith(lw.join(' ')))!;
+        candidates.push({ phrase: term, text: rest, sentence: s, evidence: 'label', strong: true });
+        continue;
+      }
+      if (asEntity && isPlural(tokens(label).pop() ?? '') && !FIELD_SYNONYMS[lw[lw.length - 1]!] && tokens(label).length <= 3) {
+        // A plural label whose list names another entity is a child table: "Cart lines: variant + quantity".
+        candidates.push({ phrase: label, text: rest, sentence: s, evidence: 'plural-label' });
+        continue;
+      }
+    }
+    // Bullets under an entity heading describe that entity.
+    if (s.block.kind === 'item' && firstOfBlock) {
+      const owner = sectionOwner(doc, s.block.section);
+      if (owner && listLike(text)) candidates.push({ phrase: owner, text, sentence: s, evidence: 'bullet' });
+    }
+  }
+
+  // Decide: a candidate makes an entity when it is strong or its text yields an attribute.
+  for (const c of candidates) {
+    const name = candidateName(doc, c);
+    if (!name) continue;
+    if (name === 'Organization') {
+      if (c.text) doc.statements.push({ entity: name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block });
+      markUsed(doc, c.sentence);
+      continue;
+    }
+    const existing = reg.get(name);
+    const chunks = c.text ? parseAttributeList(c.text, { registry: reg, entity: existing }) : [];
+    const fieldish = chunks.filter((k) => k.kind === 'field').length;
+    const refs = chunks.filter((k) => k.kind === 'ref').length;
+    const confirmed = existing || c.strong || fieldish >= 1 || (c.evidence === 'plural-label' && refs >= 1);
+    if (c.evidence === 'plural-label' && !existing && refs === 0) continue;
+    if (!confirmed) continue;
+    const entity = existing ?? reg.add(name, { kind: 'tenant', line: c.sentence.line, ref: trimRef(c.sentence.text), evidence: c.evidence });
+    entity.evidence.add(c.evidence);
+    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block });
+    markUsed(doc, c.sentence);
+  }
+}
+
+function candidateName(doc: Doc, c: Candidate): string | undefined {
+  const reg = doc.registry;
+  if (reg.isOrgPhrase(c.phrase)) return 'Organization';
+  const resolved = resolveSubject(doc, c.phrase, c.sentence);
+  if (resolved) return resolved;
+  return entityNameOf(c.phrase);
+}
+
+/** A subject phrase → an existing entity or a heading term of its section (by head-noun match). */
+export function resolveSubject(doc: Doc, phrase: string, s: Sentence): string | undefined {
+  const reg = doc.registry;
+  if (reg.isOrgPhrase(phrase)) return 'Organization';
+  const w = normalise(phrase);
+  if (w.length === 0) return undefined;
+  const terms = doc.sectionEntities.get(s.block.section) ?? [];
+  const exact = pascalCase(w.join(' '));
+  if (reg.get(exact)) return exact;
+  const alias = reg.aliases.get(w.join(' '));
+  if (alias) return alias;
+  for (const t of terms) {
+    const tw = normalise(t);
+    if (tw.join(' ') === w.join(' ')) return t;
+    if (w.length < tw.length && (tw.slice(-w.length).join(' ') === w.join(' ') || tw.slice(0, w.length).join(' ') === w.join(' '))) return t;
+  }
+  const known = reg.resolve(w, undefined);
+  if (known && (w.length > 1 || !FIELD_WORDS.includes(w[0]!))) return known.name;
+  return undefined;
+}
+
+function validSubject(subject: string): boolean {
+  const w = tokens(subject);
+  if (w.length === 0) return false;
+  if (w.some((x) => CLAUSE_WORDS.includes(x) && x !== 'who')) return false;
+  if (['we', 'i', 'you', 'it', 'they', 'this', 'that', 'there'].includes(w[0]!)) return false;
+  if (NOT_ENTITY.includes(normalise(w).join(' '))) return false;
+  return true;
+}
+
+/** The heading term that owns a section's bullets: one term, or none. */
+function sectionOwner(doc: Doc, section: Section): string | undefined {
+  const terms = doc.sectionEntities.get(section);
+  if (terms?.length === 1) return terms[0];
+  return undefined;
+}
+
+/** Whether a bullet reads as a list of attributes rather than a rule or a remark. */
+function listLike(text: string): boolean {
+  const head = tokens(text.replace(/\([^)]*\)/g, ' ')).slice(0, 3);
+  if (head.length === 0) return false;
+  if (CLAUSE_WORDS.includes(head[0]!)) return false;
+  if (/ing$/.test(head[0]!) && !['billing', 'shipping', 'reading', 'opening', 'closing', 'starting', 'ending'].includes(head[0]!)) return false;
+  // A full sentence without a list ("Uniqueness rules only apply to …") is a rule, not attributes.
+  const bare = text.replace(/\([^)]*\)/g, ' ');
+  if (!/[,;]/.test(bare) && !/^(?:whether|when|how|who|which|the (?:time|date))\b/i.test(bare) && tokens(bare).some((w) => CLAUSE_WORDS.includes(w))) return false;
+  if (/^(?:if|when|every|each|deleting|removing|used|written|belong|may|can|trashed|restoring|per|only|at|no|there)\b/i.test(text)) return false;
+  return true;
+}
+
+/** After "**Term** —": the list after a colon, or the rest when it is a bare list ("ISO code, name, symbol"). */
+function attributeTail(rest: string): string {
+  // "Kilogram (code KG), Pound (code LB)": values to seed, not attributes.
+  if ([...rest.matchAll(NAMED_CODE)].length >= 2) return '';
+  const firstSentence = rest.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? '';
+  const colon = firstSentence.replace(/\([^)]*\)/g, (m) => m.replace(/:/g, ' ')).indexOf(':');
+  if (colon >= 0) return firstSentence.slice(colon + 1);
+  if (/^(?:an?|the|one|people|someone|named|this|that)\b/i.test(firstSentence)) return '';
+  if (!/,/.test(firstSentence)) return '';
+  return firstSentence;
+}
+
+/** "the things that are actually sold: SKU, price": the list after a colon outside parentheses. */
+function afterColon(text: string): string {
+  const masked = text.replace(/\([^)]*\)/g, (x) => x.replace(/:/g, ' '));
+  const i = masked.indexOf(':');
+  return i >= 0 && /,/.test(masked.slice(i)) ? text.slice(i + 1) : text;
+}
+
+function previousSentence(doc: Doc, s: Sentence): Sentence | undefined {
+  const i = doc.sentences.indexOf(s);
+  const prev = i > 0 ? doc.sentences[i - 1] : undefined;
+  return prev && prev.block === s.block ? prev : undefined;
+}
+
+/** Strips the user-story frame so the want itself can be read. */
+export function storyless(text: string): string {
+  if (!STORY_PREFIX.test(text)) return text;
+  return text.replace(STORY_PREFIX, '').replace(STORY_PURPOSE, '');
+}
+
+function isFieldTable(block: Block): boolean {
+  const header = (block.header ?? []).map((h) => stripInline(h).toLowerCase());
+  return header.some((h) => /^(?:field|column|attribute|property|name)s?$/.test(h)) && header.some((h) => /^(?:type|data type|kind|required|notes?|description)$/.test(h));
+}
+
+/** "**Owner:** Priya N." and similar document metadata at the top are not requirements. */
+function isMetadata(s: Sentence): boolean {
+  return s.block.section.level <= 1 && /^\*\*[^*]+:\*\*|^[A-Z][\w ]{0,20}:\s/.test(s.block.text.trim()) && s.block.kind === 'paragraph';
+}
+
+export function entityFor(doc: Doc, name: string): DraftEntity | undefined {
+  return doc.registry.get(name);
+}
+
+export { nameWords };

@@ -1,0 +1,385 @@
+/**
+ * Attribute phrases → fields or references. One list ("a number shown to customers, unique within the org;
+ * subject; status (new, open, solved); the requester (a customer) — required") is split into chunks, each
+ * chunk into a head noun phrase and its modifiers (parentheticals, "— optional", "e.g. …"), and the head is
+ * named, typed and checked against the known entities: a head that names an entity is a reference, not a field.
+ */
+import { camelCase, pascalCase } from '../../../model/names.ts';
+import type { LogicalType } from '../../../model/model.ts';
+import type { Registry } from './registry.ts';
+import { normalise } from './registry.ts';
+import { dropDeterminers, gerund, singular, splitList, tokens } from './text.ts';
+import type { DraftEntity } from './types.ts';
+import {
+  EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH,
+  NUMBERED_LINES, WHETHER, WHICH_IT_WAS, WHO_DID,
+} from './vocabulary/fieldforms.ts';
+import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
+import { CONTAINER_HEADS, FIELD_SYNONYMS, NOT_ENTITY } from './vocabulary/nouns.ts';
+import { GROUP_CUE, OPTIONAL_CUES, REQUIRED_CUES } from './vocabulary/required.ts';
+import { DECLARED_TYPES, FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
+
+export interface Modifiers {
+  optional?: boolean;
+  required?: boolean;
+  enumValues?: string[];
+  default?: string | number | boolean;
+  declaredType?: LogicalType;
+  /** The raw modifier text (parentheticals, dash tails): uniqueness and deletion wording is read from it. */
+  notes: string[];
+  /** A "from X" / "(a customer)" hint naming the referenced entity. */
+  targetHint?: string;
+}
+
+export type Chunk =
+  | { kind: 'field'; name: string; type: LogicalType; mods: Modifiers; text: string; required?: boolean }
+  | { kind: 'ref'; role: string; target: DraftEntity; mods: Modifiers; text: string; many: boolean; required?: boolean }
+  | { kind: 'none'; text: string };
+
+export interface ChunkContext {
+  entity?: DraftEntity;
+  registry: Registry;
+}
+
+const DASH = /\s+[—–-]\s+|\s*—\s*/;
+
+/** Hides parentheses and quotes so list splitting does not cut inside them; `restore` puts them back. */
+function mask(text: string): { masked: string; restore: (s: string) => string } {
+  const saved: string[] = [];
+  const masked = text.replace(/\([^()]*\)|"[^"]*"|“[^”]*”|`[^`]*`/g, (m) => {
+    saved.push(m);
+    return `\u0000${saved.length - 1}\u0000`;
+  });
+  return { masked, restore: (s) => s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => saved[Number(i)] ?? '') };
+}
+
+/** Splits an attribute list into chunk texts, with the modifiers that a trailing "— both optional" spreads. */
+export function splitAttributeList(text: string): { chunks: string[]; group: Modifiers } {
+  const { masked, restore } = mask(text.replace(/\.$/, ''));
+  const group: Modifiers = { notes: [] };
+  let body = masked;
+  // A dash tail with "both/all optional" applies to every item before it.
+  const dash = body.split(DASH);
+  // "a snapshot of what was bought — SKU, product title, …": the list is after the dash.
+  if (dash.length > 1 && /^(?:an?\s+|the\s+)?(?:snapshot|copy|record|list|set|summary|breakdown)\s+of\b/i.test(dash[0]!.trim()) && /,/.test(dash.slice(1).join(' '))) {
+    body = dash.slice(1).join(' — ');
+  } else if (dash.length > 1) {
+    const tail = restore(dash.slice(1).join(' — '));
+    const g = GROUP_CUE.exec(tail);
+    if (g) {
+      if (/optional/i.test(g[1]!)) group.optional = true;
+      else group.required = true;
+      group.notes.push(tail);
+      body = dash[0]!;
+    }
+  }
+  body = body
+    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+[^,;\u0000]*/gi, ' ')
+    // "first and last name" → "first name, last name".
+    .replace(/\b([a-z]+) and ([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1 $3, $2 $3');
+  const pieces = splitList(body.replace(/\s*,?\s*\bplus\b\s*/gi, ', '));
+  const chunks: string[] = [];
+  for (const piece of pieces) {
+    const restored = restore(piece);
+    // Pure modifier pieces ("unique within the org", "e.g. acme.com", "optional") belong to the previous chunk.
+    if (chunks.length > 0 && (/^(?:optional|required|mandatory|always)$/i.test(restored) || /^(?:unique|default|defaults|e\.g\.|eg|i\.e\.|such as|like|never|both|all|(?:empty|blank|null|none) for|if |when (?:present|set|known|applicable)|computed|shown|stored|set |used |only |which |that |must |can |may |no |not )/i.test(restored))) {
+      chunks[chunks.length - 1] += ', ' + restored;
+      continue;
+    }
+    chunks.push(restored);
+  }
+  return { chunks, group };
+}
+
+/** Enumerated values from "(a, b, c)", "a | b", "a / b / c", "a → b → c"; undefined unless it reads like values. */
+export function enumValuesOf(text: string): string[] | undefined {
+  let t = text.replace(/[…]|\.\.\.|\betc\.?/g, '').replace(/\s*[-—–]\s*default\b.*$/i, '').replace(/\bdefaults? (?:to|is)?\s*\S+\.?$/i, '');
+  t = t.replace(/^(?:one of|either|values?:?|e\.g\.?|i\.e\.?)\s*/i, '').trim();
+  if (!t) return undefined;
+  // "GTIN/UPC" explains a value; "open / won / lost" lists values.
+  if (/^[A-Z0-9]+(?:\/[A-Z0-9]+)+$/.test(t)) return undefined;
+  const parts = t.split(/\s*(?:,\s*(?:or|and)\s+|,|\s+or\s+|\s*\|\s*|\s+\/\s+|(?<=[a-z])\/(?=[a-z])|\s*→\s*|\s*->\s*)\s*/).map((s) => s.trim().replace(/^["'`“]|["'`”.]$/g, '')).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  if (parts.some((p) => !/^[A-Za-z][\w -]*$/.test(p) || p.split(/\s+/).length > 3)) return undefined;
+  if (parts.some((p) => CLAUSE_WORDS.includes(p.toLowerCase().split(/\s+/)[0]!))) return undefined;
+  return parts.map((p) => p.toLowerCase().replace(/[\s-]+/g, '_'));
+}
+
+function defaultOf(text: string): string | number | boolean | undefined {
+  const m = /\bdefaults?\s*(?:to|is|:|=|value)?\s*["'`“]?([\w.-]+)/i.exec(text);
+  if (!m) return undefined;
+  const v = m[1]!.replace(/\.$/, '');
+  if (/^(?:true|yes|on)$/i.test(v)) return true;
+  if (/^(?:false|no|off)$/i.test(v)) return false;
+  if (/^-?\d+(?:\.\d+)?$/.test(v)) return Number(v);
+  if (['the', 'a', 'an', 'of'].includes(v.toLowerCase())) return undefined;
+  return v.toLowerCase();
+}
+
+/** Reads required/optional/default/enum wording into modifiers. */
+export function readModifiers(text: string, into: Modifiers): void {
+  if (!text.trim()) return;
+  into.notes.push(text);
+  const lower = text.toLowerCase();
+  if (OPTIONAL_CUES.test(lower) && !/\bnot optional\b/.test(lower)) into.optional = true;
+  if (REQUIRED_CUES.test(lower) && !/\bnot required\b/.test(lower)) into.required = true;
+  const d = defaultOf(text);
+  if (d !== undefined) into.default = d;
+  if (!into.enumValues) {
+    const values = enumValuesOf(text);
+    if (values) into.enumValues = values;
+  }
+  const from = /\b(?:from|of)\s+(?:the\s+)?([a-z][\w-]*)/i.exec(text.trim());
+  if (from && !into.targetHint) into.targetHint = from[1];
+  const who = /^(?:the|an?)\s+([a-z]+)\s+(?:who|that|which)\b/i.exec(text.trim());
+  if (who) into.targetHint = who[1];
+  const article = /^(?:an?|one)\s+([a-z][\w -]*)$/i.exec(text.trim());
+  if (article && !into.targetHint) into.targetHint = article[1];
+  const bare = /^([a-z]+s)$/i.exec(text.trim());
+  if (bare && !into.targetHint) into.targetHint = bare[1];
+}
+
+/** Infers a logical type from the field's words and its modifiers. */
+export function inferType(name: string, mods: Modifiers): LogicalType {
+  if (mods.enumValues && mods.enumValues.length >= 2) return 'enum';
+  const w = tokens(name.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');
+  const notes = mods.notes.join(' ');
+  if (mods.declaredType && mods.declaredType !== 'string') {
+    if (mods.declaredType === 'integer' && FRACTIONAL_CUES.test(notes)) return 'decimal';
+    return mods.declaredType;
+  }
+  if (LONG_TEXT_CUES.test(notes) && !/\b(?:date|at|count)$/.test(w)) return 'text';
+  for (const rule of NAME_TYPE_RULES) {
+    if (rule.name.test(w)) {
+      if (rule.type === 'integer' && /\bquantity|qty\b/.test(w) && FRACTIONAL_CUES.test(notes)) return 'decimal';
+      return rule.type;
+    }
+  }
+  return 'string';
+}
+
+/** Cleans a head phrase into name words, or undefined when it is a clause, a remark or too long. */
+export function nameWords(head: string, verbatim = false): string[] | undefined {
+  if (verbatim) {
+    // A table's field cell is a name already: keep every word ("planted on", "amount in cents").
+    const w = tokens(head.replace(/\([^)]*\)/g, ' ').replace(/[`"]/g, ' ')).filter((x) => !/\d/.test(x) || /^[a-z]+\d$/.test(x));
+    return w.length > 0 && w.length <= 6 ? w : undefined;
+  }
+  let t = head
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/["“”`]/g, ' ')
+    .replace(/\b(?:e\.g\.|i\.e\.)[\s\S]*$/i, ' ')
+    .replace(/\b(?:optional(?:ly)?|required|mandatory|always|free-?text|numeric|short|long|unique|rich-?text|plain-?text|random)\b/gi, ' ')
+    .replace(/^\s*(?:(?:one|zero) or more|at least one|any number of|up to \w+|several|many|multiple)\s+/i, ' ');
+  // "region/state" → "region"; "notes/body" → "notes".
+  t = t.replace(/\b([a-z][\w-]*)\/[a-z][\w/-]*/gi, '$1');
+  let w = tokens(t);
+  w = dropDeterminers(w);
+  // "a snapshot of the shipping address" names the shipping address.
+  if (w.length > 2 && CONTAINER_HEADS.includes(w[0]!) && w[1] === 'of') w = dropDeterminers(w.slice(2));
+  // "number of decimal places" → "decimal places"; "amount of X" stays.
+  if (w.length > 2 && w[0] === 'number' && w[1] === 'of') w = dropDeterminers(w.slice(2));
+  // "scheduled at", "due at", "starts on": a trailing at/on is the name's time suffix, not a preposition.
+  const cut = w.findIndex(
+    (x, i) =>
+      i > 0 && TAIL_CUTTERS.includes(x) && !(['at', 'on', 'by'].includes(x) && i === w.length - 1) &&
+      // "quantity on hand": a bare one-word object after on/in is part of the name.
+      !(['on', 'in'].includes(x) && i === w.length - 2 && !isPluralWord(w[i + 1]!) && !UNITS.includes(w[i + 1]!)),
+  );
+  const unitAt = w.findIndex((x, i) => i > 0 && x === 'in' && UNITS.includes(w[i + 1] ?? ''));
+  if (unitAt > 0) w = [...w.slice(0, unitAt), w[unitAt + 1]!];
+  else if (cut > 0) w = w.slice(0, cut);
+  w = w.filter((x) => !/\d/.test(x) || /^[a-z]+\d$/.test(x));
+  if (w.length === 0 || w.length > 4) return undefined;
+  if (w.some((x) => CLAUSE_WORDS.includes(x))) return undefined;
+  if (w[0] === 'to' || w[0] === 'of' || /ing$/.test(w[0]!) && w.length > 1 && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
+  if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version'].includes(w.join(' '))) return undefined;
+  return w.map((x) => FIELD_SYNONYMS[x] ?? x);
+}
+
+/** Parses one chunk. `previous` is the chunk before it: a bare "when" after "who acknowledged it" is acknowledgedAt. */
+export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): Chunk {
+  const mods: Modifiers = { notes: [] };
+  let head = text.trim().replace(/^(?:and|or|plus|also|then)\s+/i, '');
+  // Parentheticals are modifiers.
+  head = head.replace(/\(([^()]*)\)/g, (_, inner: string) => {
+    readModifiers(inner, mods);
+    return ' ';
+  });
+  // ", unique within the org", " — optional", ": a, b, c" tails are modifiers.
+  const tailMatch = /(\s+[—–-]\s+|\s*—\s*|,\s+|:\s+)/.exec(head);
+  if (tailMatch && tailMatch.index > 0) {
+    readModifiers(head.slice(tailMatch.index + tailMatch[0].length), mods);
+    head = head.slice(0, tailMatch.index);
+  }
+  // "optional phone", "an optional reference", "optionally the country": leading optionality.
+  if (/^(?:an?\s+|the\s+)?optional(?:ly)?\b/i.test(head)) mods.optional = true;
+  if (/^(?:an?\s+|the\s+)?required\b/i.test(head)) mods.required = true;
+  if (/\b(?:if|when)\s+(?:applicable|any|present|set|known|available|they were|it was|it is)\b/i.test(head)) mods.optional = true;
+  head = head.replace(/\s+(?:if|when)\s+.*$/i, '').replace(/,?\s*(?:if applicable|where applicable)\s*,?/gi, ' ').trim();
+  const h = head.replace(/^(?:an?|the)\s+(?:optional\s+)?/i, '').trim();
+
+  const field = (words: string[], type?: LogicalType, extra: Partial<Modifiers> = {}): Chunk => {
+    Object.assign(mods, extra);
+    const name = camelCase(words.join(' '));
+    return { kind: 'field', name, type: type ?? inferType(name, mods), mods, text };
+  };
+
+  // Indirect shapes first.
+  let m: RegExpExecArray | null;
+  if ((m = WHO_DID.exec(h))) {
+    const user = ctx.registry.userEntity ? ctx.registry.get(ctx.registry.userEntity) : undefined;
+    if (user) return { kind: 'ref', role: camelCase(`${m[2]} by`), target: user, mods, text, many: false };
+  }
+  if (/^when$/i.test(h) && previous?.kind === 'ref' && /By$/.test(previous.role)) {
+    return field([previous.role.replace(/By$/, ''), 'at'], 'datetime', { optional: previous.mods.optional });
+  }
+  if ((m = EVENT_DATE_SUBJECT.exec(h))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date']);
+  if ((m = EVENT_TIME.exec(h))) {
+    const kind = (m[1] ?? '').toLowerCase();
+    const verb = m[2]!.toLowerCase().split(/\s+/);
+    if (!['it', 'was', 'is'].includes(verb[verb.length - 1]!))
+      return field([...verb, kind === 'date' || kind === 'day' ? 'on' : 'at'], kind === 'date' || kind === 'day' ? 'date' : 'datetime');
+  }
+  if ((m = WHETHER.exec(h))) {
+    const be = m[1] || /^(?:it's|it’s|they're|they’re)\b/i.test(h.replace(/^whether\s+/i, ''));
+    let rest = dropDeterminers(tokens(m[2]!.replace(/^(?:it's|it’s|they're|they’re)\s+/i, '')));
+    rest = rest.filter((x) => !CLAUSE_WORDS.includes(x) || x === 'has');
+    if (rest.length > 0 && rest.length <= 4) {
+      // "they accept marketing emails" → acceptsMarketingEmails; "it is paid" → isPaid.
+      const verbFirst = !be && rest.length > 1 && !/s$/.test(rest[0]!) ? [rest[0] + 's', ...rest.slice(1)] : rest;
+      return field(be ? ['is', ...rest] : verbFirst, 'boolean');
+    }
+  }
+  if ((m = FLAG_FOR.exec(h))) {
+    const w = tokens(m[1]!).filter((x) => !CLAUSE_WORDS.includes(x));
+    return field(w.slice(-3), 'boolean');
+  }
+  if ((m = FLAG_SUFFIX.exec(h))) {
+    const w = nameWords(m[1]!);
+    if (w) return field(w, 'boolean');
+  }
+  if ((m = HOW_MUCH.exec(h))) return field(['amount', m[1]!], 'decimal');
+  if ((m = HOW_MANY.exec(h))) return field(tokens(m[1]!), 'integer');
+  if (HOW_LONG.test(h)) {
+    const unit = mods.notes.join(' ').match(new RegExp(`\\b(${UNITS.join('|')})\\b`, 'i'));
+    return field(unit ? ['duration', unit[1]!] : ['duration'], 'integer');
+  }
+  if ((m = HOW_IT_WAS.exec(h))) return field(['method'], mods.enumValues ? 'enum' : 'string');
+  if ((m = WHICH_IT_WAS.exec(h))) return field(tokens(m[1]!));
+  if ((m = NUMBERED_LINES.exec(h))) {
+    const n = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    return { kind: 'none', text: `${m[2]} line x${n}` } as Chunk;
+  }
+
+  // "a link to the variant", "a reference to the invoice": a reference by name.
+  const link = /^(?:an?\s+)?(?:link|reference|pointer|connection|relation)\s+to\s+(?:the|a|an|its|their)?\s*([a-z][\w -]*?)(?:\s+(?:if|when|that|which)\b.*)?$/i.exec(h);
+  if (link) {
+    const t = ctx.registry.resolve(link[1]!, undefined, { loose: true });
+    if (t && t.kind !== 'tenant-root') return { kind: 'ref', role: camelCase(normalise(link[1]!).join(' ')), target: t, mods, text, many: false };
+  }
+  const quantified = /^(?:(?:one|zero) or more|at least one|any number of|up to \w+|several|many|multiple)\s+/i.test(h);
+  const words = nameWords(h);
+  if (!words) return { kind: 'none', text };
+  // A yes/no suffix is a flag: "internal note yes/no".
+  if (/\byes\s*\/\s*no\b/i.test(text)) {
+    const w = words.filter((x) => x !== 'yes' && x !== 'no');
+    return field(['is', ...w], 'boolean');
+  }
+
+  // A reference: the head (or a hint in the modifiers) names an entity.
+  const target = resolveTarget(words, mods, ctx);
+  if (target) {
+    const roleWords = words.length === 1 && isPluralWord(words[0]!) ? [singular(words[0]!)] : singularise(words);
+    return { kind: 'ref', role: camelCase(roleWords.join(' ')), target, mods, text, many: quantified || isPluralWord(words[words.length - 1]!) };
+  }
+  return field(words);
+}
+
+function singularise(words: string[]): string[] {
+  return [...words.slice(0, -1), singular(words[words.length - 1]!)];
+}
+
+function isPluralWord(w: string): boolean {
+  return singular(w) !== w;
+}
+
+function resolveTarget(words: string[], mods: Modifiers, ctx: ChunkContext) {
+  const reg = ctx.registry;
+  if (mods.enumValues) return undefined;
+  const direct = reg.resolve(words, undefined);
+  if (direct && direct.kind !== 'tenant-root') {
+    // The section's own entity is only a target when the phrase marks a self-reference ("parent task").
+    if (direct !== ctx.entity) return direct;
+    if (words.length > 1) return direct;
+  }
+  if (mods.targetHint) {
+    const hinted = reg.resolve(mods.targetHint, undefined, { loose: true });
+    if (hinted && hinted.kind !== 'tenant-root') return hinted;
+  }
+  // "parent task", "default currency", "preferred currency": a modifier before an entity's name.
+  if (words.length > 1) {
+    const loose = reg.resolve(words, undefined, { loose: true });
+    if (loose && loose.kind !== 'tenant-root' && !/^(?:name|title|number|code|key|date|status|value|count|email|type|total|amount|price|time|id)$/.test(words[words.length - 1]!)) return loose;
+  }
+  return undefined;
+}
+
+/** Whole-list parse: chunk texts in, chunks out, group modifiers applied. */
+export function parseAttributeList(text: string, ctx: ChunkContext): Chunk[] {
+  // "status: open / won / lost, plus the closed date": a label with its values, then more attributes.
+  const labelled = /^([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$/.exec(text.trim());
+  if (labelled && !/s$/i.test(labelled[1]!.trim()) && tokens(labelled[1]!).length <= 3 && /^(?:optional|required|unique|the|an?|one|from|picked|exactly|always|yes|no)\b/i.test(labelled[2]!.trim())) {
+    // "avatar: optional, picked from the media library": one attribute with its notes.
+    return [parseChunk(`${labelled[1]} — ${labelled[2]}`, ctx)];
+  }
+  if (labelled) {
+    const [valuesPart, ...more] = labelled[2]!.split(/\s*(?:,\s*plus\b|;|\s+plus\s+|,\s*and also\b)\s*/i);
+    const values = enumValuesOf(valuesPart!.replace(/\.$/, ''));
+    if (values) {
+      const head = parseChunk(`${labelled[1]} (${values.join(', ')})`, ctx);
+      return [head, ...(more.length ? parseAttributeList(more.join(', '), ctx) : [])];
+    }
+    // "SLA deadlines: a and b": a group label over attributes.
+    if (!ctx.registry.resolve(labelled[1]!) && /s$/i.test(labelled[1]!.trim())) return parseAttributeList(labelled[2]!, ctx);
+  }
+  const { chunks, group } = splitAttributeList(text);
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const chunk = parseChunk(c, ctx, out[out.length - 1]);
+    if (chunk.kind === 'none' && / line x(\d)$/.test(chunk.text)) {
+      const [, base, n] = /^(.*) line x(\d)$/.exec(chunk.text)!;
+      for (let i = 1; i <= Number(n); i++) out.push({ kind: 'field', name: camelCase(`${base} line ${i}`), type: 'string', mods: { notes: [], optional: i > 1 ? true : undefined }, text: c });
+      continue;
+    }
+    if (group.optional && chunk.kind !== 'none') chunk.mods.optional = true;
+    if (group.required && chunk.kind !== 'none') chunk.mods.required = true;
+    if (chunk.kind !== 'none') chunk.mods.notes.push(...group.notes);
+    out.push(chunk);
+  }
+  // "(last name optional — …)": a note naming a sibling settles that sibling.
+  for (const chunk of out) {
+    if (chunk.kind === 'none') continue;
+    for (const note of chunk.mods.notes) {
+      const m = /^([a-z][\w ]*?)\s+(optional|required)\b/i.exec(note.trim());
+      if (!m) continue;
+      const sib = out.find((c) => c.kind === 'field' && c.name === camelCase(m[1]!));
+      if (sib && sib.kind === 'field') {
+        if (/optional/i.test(m[2]!)) sib.mods.optional = true;
+        else sib.mods.required = true;
+        if (sib !== chunk) {
+          chunk.mods.optional = chunk.mods.optional && chunk.mods.notes.some((n) => n !== note && OPTIONAL_CUES.test(n)) ? true : undefined;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function entityNameOf(phrase: string): string | undefined {
+  const w = normalise(phrase);
+  if (w.length === 0 || w.length > 3) return undefined;
+  if (w.some((x) => CLAUSE_WORDS.includes(x) || TAIL_CUTTERS.includes(x) || /\d/.test(x))) return undefined;
+  if (NOT_ENTITY.includes(w.join(' '))) return undefined;
+  return pascalCase(w.join(' '));
+}

@@ -1,0 +1,204 @@
+/**
+ * Query patterns: sentences (and rows of screen/query tables) that say how data is read. Each yields the
+ * entity read, its equality filters, a range filter, the ordering and fixed conditions; patterns over a
+ * many-to-many ("tasks with a given label") are read from the junction, filtered by the other side's key.
+ */
+import { camelCase } from '../../../model/names.ts';
+import type { Predicate } from '../../../model/model.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { findMentions, type Mention } from './mentions.ts';
+import { normalise } from './registry.ts';
+import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
+import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
+import { addIndex } from './uniqueness.ts';
+import { ASC_CUES, CREATED_WORDS, DESC_CUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { storyless } from './entities.ts';
+
+export function findQueryPatterns(doc: Doc): void {
+  const sentences: Sentence[] = [...doc.sentences];
+  for (const block of doc.parsed.blocks) {
+    if (block.kind !== 'table' || block.excluded || block.section.cls !== 'query') continue;
+    for (const row of block.rows ?? []) {
+      const cells = row.cells.map((c) => stripInline(c)).filter((c) => c && !/^(?:[A-Z]{1,4}-?\d+|#?\d+|p\d+.*|<.*|~.*)$/i.test(c) && !/^p\d+\s*[<>]/i.test(c) && !/^[<>≤]/.test(c));
+      if (cells.length === 0) continue;
+      const text = cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join('. ')}` : cells[0]!;
+      sentences.push({ text, line: row.line, block });
+    }
+  }
+  for (const s of sentences) {
+    const text = stripRequirementId(storyless(s.text));
+    const inQuery = s.block.section.cls === 'query';
+    // A sentence that listed attributes only mentions a lookup in passing; the query sections say it properly.
+    if (!inQuery && doc.usedSentences.has(s) && doc.statements.some((st) => st.line === s.line && st.block === s.block)) continue;
+    if (!QUERY_STRONG.test(text) && !(inQuery && QUERY_WEAK.test(text))) continue;
+    const pattern = readPattern(doc, s, text);
+    if (pattern) {
+      doc.patterns.push(pattern);
+      markUsed(doc, s);
+    }
+  }
+}
+
+function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefined {
+  // "Project board: All tasks of one project…": the label names the screen, the rest the query.
+  const label = /^([^:]{1,40}):\s+(.+)$/.exec(full);
+  let text = label && !/\b(?:filter|sort|order|by)\b/i.test(label[1]!) ? label[2]! : full;
+  text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/[()]/g, ' ');
+  const mentions = findMentions(doc, text, s.block);
+  if (mentions.length === 0) return undefined;
+  let main = pickMain(text, mentions);
+  if (!main) return undefined;
+  let entity = main.entity;
+  const equality: string[] = [];
+  const where: Predicate[] = [];
+  const orderBy: DraftPattern['orderBy'] = [];
+  let range: string | undefined;
+
+  // Other entities named as filters: "of one project", "for a task", "a rep's", "with a given tag".
+  for (const m of mentions) {
+    if (m === main || m.entity === entity) continue;
+    const fk = fkTo(doc, entity, m);
+    if (fk) {
+      if (!equality.includes(fk)) equality.push(fk);
+      continue;
+    }
+    // A many-to-many: the pattern is read from the junction.
+    const link = doc.relations.find((r) => r.cardinality === 'many-to-many' && r.through && [r.from, r.to].includes(entity.name) && [r.from, r.to].includes(m.entity.name));
+    if (link && equality.length === 0 && entity === main.entity) {
+      const junction = doc.registry.get(link.through!);
+      if (junction) {
+        entity = junction;
+        equality.push(camelCase(m.entity.name) + 'Id');
+      }
+    } else if (link && entity.kind === 'junction') {
+      // "the posts in that category or with that tag": one read per link.
+      const junction = doc.registry.get(link.through!);
+      if (junction && junction !== entity) doc.patterns.push({ entity: junction.name, description: trimRef(full), equality: [camelCase(m.entity.name) + 'Id'], orderBy: [], where: [], line: s.line, ref: trimRef(full) });
+    }
+  }
+  // Role words: "assigned to a given agent" → assignee, "of one requester" → requester, "filtered by owner".
+  const t = tokens(text);
+  for (const r of doc.relations) {
+    if (r.from !== entity.name || !r.field || r.cardinality === 'many-to-many') continue;
+    const roleW = tokens(r.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    const stem = roleW.join(' ').replace(/(?:ee|or|er)$/, '');
+    if (t.join(' ').includes(roleW.join(' ')) || (stem.length >= 5 && new RegExp(`\\b${stem}(?:ed|s)?\\b`).test(t.join(' ')))) {
+      if (/\b(?:no|without|unassigned)\b/i.test(text) && new RegExp(`\\b(?:no|without)\\s+(?:an?\\s+)?${roleW[0]}|\\bun${stem}`, 'i').test(text)) {
+        where.push({ field: r.field, op: 'isNull' });
+      } else if (!equality.includes(r.field) && !where.some((w) => w.field === r.field)) equality.push(r.field);
+    }
+  }
+  // Plain fields: "by status and priority", "by SKU and by barcode", "with a given status", "by email".
+  const fields = doc.registry.get(entity.name)?.fields ?? [];
+  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:\w+\s+)?by|(?:look(?:s|ed|ing)?\s+\w*\s*up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
+  const filterText = [filterPart?.[1] ?? '', ...[...text.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
+  for (const f of fields) {
+    const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    if (f.role === 'soft-delete') continue;
+    const phrase = fw.join(' ');
+    const inFilter = new RegExp(`\\b${phrase.replace(/\s+/g, '[\\s-]+')}\\b`, 'i').test(filterText);
+    if (inFilter && !['datetime', 'date'].includes(f.type) && !equality.includes(f.name)) {
+      if (/\b(?:ordered|sorted|order)\s+by\s+/i.test(filterText.slice(0, filterText.search(new RegExp(phrase, 'i'))))) continue;
+      equality.push(f.name);
+    }
+  }
+  // An enum value used as an adjective ("published posts", "active devices", "approved leave") filters by that field.
+  for (const f of fields) {
+    if (f.type !== 'enum' || !f.enumValues || equality.includes(f.name)) continue;
+    if (f.enumValues.some((v) => new RegExp(`\\b${v.replace(/_/g, '[ _]')}\\b(?!\\s+(?:at|on|date|time|by)\\b)`, 'i').test(text) && v.length > 3)) equality.push(f.name);
+  }
+  // Ordering.
+  const orderField = orderingField(entity, text);
+  if (orderField) orderBy.push(orderField);
+  // Range.
+  if (RANGE_CUES.test(text)) {
+    range = rangeField(entity, text, orderField?.field);
+    if (range && orderBy.length === 0 && /\bsorted|ordered|by\b/i.test(text)) orderBy.push({ field: range, direction: 'asc' });
+  }
+  if (/\bnon-?trashed|not (?:in the )?trash|not deleted\b/i.test(text) && entity.softDelete) where.push({ field: 'deletedAt', op: 'isNull' });
+  if (equality.length === 0 && /\bin (?:the|an?|their|our) (?:org|organi[sz]ation)\b/i.test(text) && entity.kind !== 'global') equality.push('orgId');
+  if (equality.length === 0 && !range && orderBy.length === 0 && where.length === 0) return undefined;
+  const pattern: DraftPattern = { entity: entity.name, description: trimRef(full), equality, range, orderBy, where, line: s.line, ref: trimRef(full) };
+  // "its own index covering only the unassigned rows": a non-unique partial index.
+  if (where.length && /\b(?:own index|partial index|index covering only|covering only)\b/i.test(text)) {
+    const fieldsIdx = [...equality, ...orderBy.map((o) => o.field)];
+    addIndex(doc, { entity: entity.name, fields: fieldsIdx.length ? fieldsIdx : [where[0]!.field], unique: false, where, source: 'partial', why: trimRef(full), line: s.line, ref: trimRef(full) });
+  }
+  void main;
+  main = undefined;
+  return pattern;
+}
+
+/** The entity read: the first mention that is plural or follows "all"/"find", else the first mention. */
+function pickMain(text: string, mentions: Mention[]): Mention | undefined {
+  const t = tokens(text);
+  const plural = mentions.find((m) => {
+    const last = t[m.end - 1] ?? '';
+    return /s$/.test(last) && !/ss$/.test(last);
+  });
+  return plural ?? mentions[0];
+}
+
+function fkTo(doc: Doc, entity: DraftEntity, m: Mention): string | undefined {
+  const rels = doc.relations.filter((r) => r.from === entity.name && r.to === m.entity.name && r.cardinality !== 'many-to-many');
+  if (rels.length === 0) return undefined;
+  const named = rels.find((r) => r.name === camelCase(m.words.join(' ')));
+  return (named ?? rels.find((r) => r.name === camelCase(m.entity.name)) ?? rels[0])!.field;
+}
+
+function findField(entity: DraftEntity, phrase: string): string | undefined {
+  const w = normalise(phrase).filter((x) => !['time', 'date', 'the', 'its', 'their'].includes(x) || normalise(phrase).length === 1);
+  if (w.length === 0) return undefined;
+  const mapped = w.map((x) => (x === 'deadline' ? 'due' : x === 'update' ? 'updated' : x));
+  const candidates = entity.fields.filter((f) => {
+    const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    return mapped.every((x) => fw.some((y) => y === x || y.startsWith(x) || x.startsWith(y) && y.length >= 4));
+  });
+  const timed = candidates.filter((f) => ['date', 'datetime'].includes(f.type));
+  return (timed[0] ?? candidates[0])?.name;
+}
+
+function orderingField(entity: DraftEntity, text: string): { field: string; direction: 'asc' | 'desc' } | undefined {
+  const desc = DESC_CUES.test(text);
+  const asc = ASC_CUES.test(text);
+  const direction: 'asc' | 'desc' = desc && !asc ? 'desc' : 'asc';
+  const by = /\b(?:ordered|sorted|order(?:ed)?|newest first|oldest first|most recent first|first)\s+by\s+([a-z][\w -]*?)(?:\s*\(|[,.;]|\s+then\b|\s+and\b|$)/i.exec(text);
+  if (by) {
+    const phrase = by[1]!.replace(/\b(?:oldest|newest|most recent|latest)\b.*$/i, '').trim();
+    if (UPDATED_WORDS.test(phrase)) return { field: 'updatedAt', direction };
+    if (/\bcreation\b|\bcreated\b/i.test(phrase)) return { field: 'createdAt', direction };
+    const f = findField(entity, phrase);
+    if (f) return { field: f, direction };
+  }
+  const named = /\b(?:newest|oldest|most recent|latest|earliest)\s+([a-z][\w -]*?)\s+first\b/i.exec(text);
+  if (named) {
+    const f = findField(entity, named[1]!);
+    if (f) return { field: f, direction };
+  }
+  if (/\bmanual order\b|\bmanual(?:ly)? (?:sorted|ordered)\b/i.test(text)) {
+    const p = entity.fields.find((f) => /position|order|rank|sort/i.test(f.name));
+    if (p) return { field: p.name, direction: 'asc' };
+    return { field: 'position', direction: 'asc' };
+  }
+  if (desc || asc || /\bin creation order\b/i.test(text)) {
+    if (UPDATED_WORDS.test(text) && !CREATED_WORDS.test(text.replace(/most recent/i, ''))) return { field: 'updatedAt', direction };
+    return { field: 'createdAt', direction };
+  }
+  return undefined;
+}
+
+function rangeField(entity: DraftEntity, text: string, orderField?: string): string | undefined {
+  const explicit = /\b(?:with an?|whose|where (?:the|its)?|by)\s+([a-z][\w -]*?)\s+(?:in the next|is older|is newer|has passed|have passed|is before|is after|between|within|falls)/i.exec(text);
+  if (explicit) {
+    const f = findField(entity, explicit[1]!);
+    if (f) return f;
+  }
+  const verb = /\b([a-z]+ed)\s+(?:in the \w+\s+)?(?:within|between|during|over)\b/i.exec(text);
+  if (verb) {
+    const f = findField(entity, verb[1]!);
+    if (f) return f;
+  }
+  if (orderField && orderField !== 'createdAt' && orderField !== 'updatedAt') return orderField;
+  const timed = entity.fields.find((f) => f.type === 'date' || f.type === 'datetime');
+  return timed?.name;
+}

@@ -1,0 +1,257 @@
+/**
+ * Relationship pass: role words bound to entities, "belongs to one X" links, story links ("put each employee
+ * in a department"), nesting self-references, and many-to-many relations with their junction entity and
+ * payload ("we need to know when each person was assigned" → TaskAssignee.assignedAt).
+ */
+import { camelCase, pascalCase } from '../../../model/names.ts';
+import { addField, addRelation, applyChunk } from './attach.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { parseAttributeList, parseChunk } from './fields.ts';
+import { findMentions } from './mentions.ts';
+import { normalise } from './registry.ts';
+import { plural, singular, tokens, trimRef } from './text.ts';
+import type { DraftEntity, Sentence } from './types.ts';
+import { storyless } from './entities.ts';
+import { TRACKED_PER } from './vocabulary/statements.ts';
+import { BELONGS_TO, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PUT_IN, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+
+/** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
+export function bindRoleAliases(doc: Doc): void {
+  for (const s of doc.sentences) {
+    const m = ROLE_IS_ENTITY.exec(s.text);
+    if (!m) continue;
+    const role = singular(m[1]!);
+    if (doc.registry.resolve(role)) continue;
+    const target = doc.registry.resolve(m[2]!);
+    if (target && target.kind !== 'tenant-root') {
+      doc.registry.aliases.set(role, target.name);
+      markUsed(doc, s);
+    }
+  }
+}
+
+function contextEntity(doc: Doc, s: Sentence): DraftEntity | undefined {
+  const terms = doc.sectionEntities.get(s.block.section);
+  return terms?.length === 1 ? doc.registry.get(terms[0]!) : undefined;
+}
+
+/** The subject of a sentence: its first entity mention before the verb, else the section's entity. */
+function subjectOf(doc: Doc, s: Sentence, text: string, before: number): DraftEntity | undefined {
+  const head = text.slice(0, before);
+  const ms = findMentions(doc, head, s.block);
+  if (ms.length) return ms[0]!.entity;
+  if (/^\s*(?:the\s+)?org(?:ani[sz]ation)?s?\b/i.test(head)) return undefined;
+  return contextEntity(doc, s);
+}
+
+export function findRelations(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const text = storyless(s.text);
+    manyToMany(doc, s, text);
+    belongsTo(doc, s, text);
+    storyLinks(doc, s, text);
+  }
+  trackedPer(doc);
+  compoundChildren(doc);
+  dropLinksShadowedByM2m(doc);
+}
+
+/** "Inventory is tracked per variant per warehouse": the record references both. */
+function trackedPer(doc: Doc): void {
+  for (const s of doc.sentences) {
+    const m = TRACKED_PER.exec(s.text);
+    if (!m) continue;
+    const e = doc.registry.resolve(m[1]!, undefined, { loose: true });
+    if (!e) continue;
+    for (const phrase of [m[2]!, m[3]!]) {
+      const t = doc.registry.resolve(phrase, undefined, { loose: true });
+      if (!t || t === e || t.kind === 'tenant-root') continue;
+      const role = camelCase(normalise(phrase).join(' '));
+      if (!doc.relations.some((r) => r.from === e.name && r.to === t.name))
+        addRelation(doc, { name: role, from: e.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: true, line: s.line, ref: trimRef(s.text) });
+    }
+  }
+}
+
+/** "Cart lines", "Post revisions", "Pipeline stages": a compound named after another entity is its child. */
+function compoundChildren(doc: Doc): void {
+  const all = doc.registry.list();
+  for (const child of all) {
+    if (child.kind === 'junction' || child.kind === 'tenant-root') continue;
+    const cw = tokens(child.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    for (const parent of all) {
+      if (parent === child || parent.kind === 'junction' || parent.kind === 'tenant-root') continue;
+      const pw = tokens(parent.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+      if (pw.length >= cw.length || pw.some((w, i) => cw[i] !== w)) continue;
+      if (doc.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) continue;
+      const role = camelCase(parent.name);
+      addRelation(doc, { name: role, from: child.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: child.line, ref: child.ref });
+    }
+  }
+}
+
+function belongsTo(doc: Doc, s: Sentence, text: string): void {
+  for (const m of text.matchAll(BELONGS_TO)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (!raw) continue;
+    // "one room and has a number": the phrase ends where the clause goes on.
+    const phrase = raw.split(/\s+(?:and|or|but|with|that|which|who|to|in|on|for)\b/)[0]!;
+    const target = doc.registry.resolve(phrase, undefined, { loose: true });
+    if (!target || target.kind === 'tenant-root') continue;
+    const from = subjectOf(doc, s, text, m.index ?? 0);
+    if (!from || from === target || from.kind === 'tenant-root') continue;
+    if (doc.relations.some((r) => r.from === from.name && r.to === target.name)) continue;
+    if (/\bor\b/.test(text.slice(m.index ?? 0)) && /\ba deal, a contact/i.test('')) continue;
+    const optional = /\b(?:may|optional(?:ly)?|can|or)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
+    // "linked to a deal, a contact and/or an account": every listed target.
+    const listed = text.slice((m.index ?? 0) + m[0].length - phrase.length).split(/[.;(]/)[0] ?? phrase;
+    const targets = findMentions(doc, listed, s.block).map((x) => x.entity).filter((e) => e !== from);
+    const all = targets.length > 1 ? targets : [target];
+    for (const t of all) {
+      if (doc.relations.some((r) => r.from === from.name && r.to === t.name)) continue;
+      const role = camelCase(t.name);
+      addRelation(doc, {
+        name: role, from: from.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id',
+        required: all.length > 1 ? false : !optional, requiredStated: all.length > 1 || /\bexactly\b|\boptional|\bmay\b/i.test(text), line: s.line, ref: trimRef(s.text),
+      });
+    }
+    markUsed(doc, s);
+  }
+}
+
+function storyLinks(doc: Doc, s: Sentence, text: string): void {
+  for (const m of text.matchAll(PUT_IN)) {
+    const from = doc.registry.resolve(m[1]!, undefined, { loose: true });
+    const to = doc.registry.resolve(m[2]!, undefined, { loose: true });
+    if (!from || !to || from === to || to.kind === 'tenant-root' || from.kind === 'tenant-root') continue;
+    const role = camelCase(normalise(m[2]!).join(' '));
+    const targetRole = doc.registry.resolve(role) === to ? role : camelCase(to.name);
+    addRelation(doc, { name: targetRole, from: from.name, to: to.name, cardinality: 'many-to-one', field: targetRole + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+    markUsed(doc, s);
+  }
+  let m = WHO_ROLE_IS.exec(text);
+  if (m) {
+    const from = subjectOf(doc, s, text, m.index) ?? undefined;
+    const to = m[2] ? doc.registry.resolve(m[2]) : from;
+    if (from && to) {
+      addRelation(doc, { name: m[1]!, from: from.name, to: to.name, cardinality: 'many-to-one', field: m[1] + 'Id', required: false, requiredStated: /\bno \w+\b|\bsome\b/i.test(s.block.text), line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
+    }
+  }
+  m = ROLE_WHO_IS.exec(text);
+  if (m) {
+    const from = subjectOf(doc, s, text, m.index);
+    const to = doc.registry.resolve(m[2]!);
+    if (from && to && to.kind !== 'tenant-root') {
+      addRelation(doc, { name: m[1]!, from: from.name, to: to.name, cardinality: 'many-to-one', field: m[1] + 'Id', required: !/optional/i.test(text), requiredStated: /optional/i.test(text), line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
+    }
+  }
+  // Nesting: "nest departments under other departments", "nested via a parent category".
+  if (NESTING.test(text)) {
+    const nest = /\bnest(?:ed)?\s+(?:(?:the|its|their)\s+)?([a-z]+)\s+(?:under|inside|within|in)\s+(?:other|another|a parent)\s+([a-z]+)/i.exec(text) ?? /\b(?:via|through|under|with)\s+(?:an?|the|its)\s+parent\s+([a-z]+)/i.exec(text);
+    if (nest) {
+      const e = doc.registry.resolve(nest[1]!, contextEntity(doc, s)) ?? contextEntity(doc, s);
+      if (e && e.kind !== 'tenant-root' && !doc.relations.some((r) => r.from === e.name && r.to === e.name)) {
+        const role = camelCase(`parent ${tokens(pascalCase(e.name).replace(/([a-z])([A-Z])/g, '$1 $2')).pop()}`);
+        addRelation(doc, { name: role, from: e.name, to: e.name, cardinality: 'many-to-one', field: role + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+        markUsed(doc, s);
+      }
+    }
+  }
+}
+
+function manyToMany(doc: Doc, s: Sentence, text: string): void {
+  const pair = M2M_PAIR.exec(text);
+  if (pair) {
+    const a = doc.registry.resolve(pair[1]!, undefined, { loose: true });
+    const b = doc.registry.resolve(pair[2]!, undefined, { loose: true });
+    if (a && b && a !== b) addManyToMany(doc, a, b, pluralRole(b.name), s, '');
+    return;
+  }
+  if (!M2M_STRONG.test(text)) return;
+  const re = new RegExp(`\\b(?:${MANY_QUANTIFIER})\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)(?:\\s*\\(([^)]*)\\))?`, 'gi');
+  let subject: DraftEntity | undefined;
+  for (const m of text.matchAll(re)) {
+    const np = m[1]!;
+    const paren = m[2];
+    const words = tokens(np);
+    // "zero or more assignees (users)": a role of another entity.
+    let b = doc.registry.resolve(words.slice(0, 2), undefined) ?? doc.registry.resolve(words.slice(0, 1), undefined);
+    let role = pluralRole(b?.name ?? '');
+    if (paren) {
+      const t = doc.registry.resolve(paren, undefined, { loose: true });
+      if (t) {
+        b = t;
+        role = camelCase(words[0]!);
+      }
+    }
+    if (!b || b.kind === 'tenant-root') continue;
+    // "can be in several categories and have many tags": one subject for the coordinated verbs.
+    const a = subject ?? subjectOf(doc, s, text, m.index ?? 0);
+    subject = a;
+    if (!a || a === b || a.kind === 'tenant-root') continue;
+    if (!b.name.toLowerCase().startsWith(singular(words[0]!)) && !paren && doc.registry.resolve(words[0]!) !== b) role = pluralRole(b.name);
+    const after = text.slice((m.index ?? 0) + m[0].length);
+    addManyToMany(doc, a, b, role, s, after);
+  }
+}
+
+function pluralRole(entity: string): string {
+  const w = tokens(entity.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  return camelCase([...w.slice(0, -1), plural(w[w.length - 1] ?? '')].join(' '));
+}
+
+function addManyToMany(doc: Doc, a: DraftEntity, b: DraftEntity, role: string, s: Sentence, after: string): void {
+  const existing = doc.relations.find((r) => r.cardinality === 'many-to-many' && ((r.from === a.name && r.to === b.name) || (r.from === b.name && r.to === a.name)));
+  const roleSingular = singular(tokens(role.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' '));
+  const through = existing?.through ?? pascalCase(`${a.name} ${roleSingular}`);
+  if (!existing) {
+    doc.relations.push({
+      name: role, from: a.name, to: b.name, cardinality: 'many-to-many', through, required: false, requiredStated: false,
+      line: s.line, ref: trimRef(s.text),
+    });
+  }
+  const junction = doc.registry.add(through, { kind: 'junction', line: s.line, ref: trimRef(s.text), evidence: 'many-to-many' });
+  junction.kind = 'junction';
+  // A role-named entity ("Assignee") that is just this link's name is not an entity of its own.
+  const roleEntity = doc.registry.get(pascalCase(roleSingular));
+  if (roleEntity && roleEntity !== b && roleEntity !== a && roleEntity.fields.length === 0) doc.registry.remove(roleEntity.name);
+  markUsed(doc, s);
+  payload(doc, junction, s, after, a, b);
+}
+
+/** Link data: "each with an optional role", "we need to know when each person was assigned", a manual order. */
+function payload(doc: Doc, junction: DraftEntity, s: Sentence, after: string, a: DraftEntity, b: DraftEntity): void {
+  const each = /\beach with\s+(.+)$/i.exec(after);
+  if (each) {
+    for (const chunk of parseAttributeList(each[1]!.replace(/\s+on (?:that|the|this|each) \w+/i, ''), { registry: doc.registry, entity: junction })) {
+      if (chunk.kind === 'field') applyChunk(doc, junction, chunk, s.line, trimRef(s.text));
+    }
+  }
+  const block = s.block;
+  const rest = block.text.slice(block.text.indexOf(s.text.slice(0, 20)) + s.text.length);
+  const know = /\b(?:need|want) to (?:know|record|track|store)\s+(.+?)(?:[.;]|$)/i.exec(rest) ?? /\b(?:need|want) to (?:know|record|track|store)\s+(.+?)(?:[.;]|$)/i.exec(after);
+  if (know) {
+    const chunk = parseChunk(know[1]!, { registry: doc.registry, entity: junction });
+    if (chunk.kind === 'field') {
+      chunk.mods.required = true;
+      applyChunk(doc, junction, chunk, s.line, trimRef(s.text));
+    }
+  }
+  const orderCue = /\b(?:manual order|drag|rearrange|re-?order|sort order|in (?:a|the) (?:fixed|custom) order)\b/i;
+  if (orderCue.test(block.text)) {
+    const around = findMentions(doc, block.text, block).map((m) => m.entity.name);
+    if (around.includes(a.name) && around.includes(b.name)) addField(junction, { name: 'position', type: 'integer', mods: { notes: [], required: true }, line: s.line, ref: trimRef(block.text) });
+  }
+}
+
+/** A "has several Ys" read as one-to-many loses to a stated many-to-many between the same pair. */
+function dropLinksShadowedByM2m(doc: Doc): void {
+  const m2m = doc.relations.filter((r) => r.cardinality === 'many-to-many');
+  doc.relations = doc.relations.filter((r) => {
+    if (r.cardinality === 'many-to-many') return true;
+    return !m2m.some((m) => ((m.from === r.from && m.to === r.to) || (m.from === r.to && m.to === r.from)) && r.name === camelCase(r.to));
+  });
+}

@@ -1,0 +1,382 @@
+/**
+ * Natural keys and partial unique indexes. Uniqueness is read beside a field ("email (unique per org)"), in
+ * sentences about a field ("Team names are unique per org", "no two employees may share a number"), or about a
+ * combination ("at most one inventory record for a given variant in a given warehouse"). Partial rules
+ * ("exactly one default pipeline per org", "at most one unresolved alert per rule") become unique indexes
+ * with a predicate on the flag, status or timestamp that states it.
+ */
+import { camelCase, pascalCase } from '../../../model/names.ts';
+import type { Predicate } from '../../../model/model.ts';
+import { addField } from './attach.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { findMentions } from './mentions.ts';
+import { normalise } from './registry.ts';
+import { singular, tokens, trimRef } from './text.ts';
+import type { DraftEntity, DraftIndex, Sentence } from './types.ts';
+import { GLOBAL_SCOPE_WORDS, GLOBALLY_UNIQUE, LIVE_ROWS_ONLY, SEQUENCE_SCOPED, UNIQUE_SCOPED } from './vocabulary/uniqueness.ts';
+import { storyless } from './entities.ts';
+
+const NOT_UNIQUE = /\b(?:not (?:guaranteed |necessarily |always )?unique|may not be unique|non-unique|need not be unique|can be shared|may share)\b/i;
+
+/** The scope a uniqueness note states, or undefined when it states none. */
+export function uniqueScope(doc: Doc, text: string): 'org' | 'global' | { parent: string } | undefined {
+  if (!text || NOT_UNIQUE.test(text)) return undefined;
+  if (GLOBALLY_UNIQUE.test(text)) return 'global';
+  const m = UNIQUE_SCOPED.exec(text) ?? SEQUENCE_SCOPED.exec(text);
+  if (m) {
+    const phrase = normalise(m[2]!).join(' ');
+    const all = m[0].toLowerCase();
+    if (doc.registry.isOrgPhrase(phrase) || /\b(?:our|my) (?:company|team|business)\b/.test(all)) return 'org';
+    if (GLOBAL_SCOPE_WORDS.includes(phrase) || /\bacross\b/.test(all) && GLOBAL_SCOPE_WORDS.some((g) => phrase.startsWith(g))) return 'global';
+    return { parent: phrase };
+  }
+  if (/\bunique\b/i.test(text) && !/\bunique\s+(?:id|identifier|key|link)\b/i.test(text)) return 'global';
+  return undefined;
+}
+
+export function pendingUniqueFromNotes(doc: Doc, entity: string, field: string, notes: string[], line: number, ref: string): void {
+  for (const note of notes) {
+    const scope = uniqueScope(doc, note);
+    if (scope) {
+      doc.pendingUniques.push({ entity, field, scope, line, ref });
+      return;
+    }
+  }
+}
+
+export function resolveUniques(doc: Doc): void {
+  for (const p of doc.pendingUniques) {
+    const entity = doc.registry.get(p.entity);
+    if (!entity) continue;
+    let fields: string[];
+    if (p.scope === 'global') fields = [p.field];
+    else if (p.scope === 'org') fields = entity.kind === 'global' || entity.kind === 'reference' ? [p.field] : ['orgId', p.field];
+    else {
+      const parentField = parentFk(doc, entity, p.scope.parent);
+      if (!parentField) fields = ['orgId', p.field];
+      else fields = [parentField, p.field];
+    }
+    addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: p.ref, line: p.line, ref: p.ref });
+  }
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const text = storyless(s.text);
+    if (sentenceKeys(doc, s, text)) markUsed(doc, s);
+    if (partialRules(doc, s, text)) markUsed(doc, s);
+  }
+}
+
+/** The FK field of `entity` that points at the entity a scope phrase names ("its project" → projectId). */
+function parentFk(doc: Doc, entity: DraftEntity, phrase: string): string | undefined {
+  const target = doc.registry.resolve(phrase, undefined, { loose: true });
+  if (!target) return undefined;
+  const rel = doc.relations.find((r) => r.from === entity.name && r.to === target.name && r.cardinality !== 'many-to-many');
+  return rel?.field;
+}
+
+export function addIndex(doc: Doc, idx: DraftIndex): void {
+  const key = (i: DraftIndex) => `${i.entity}|${[...i.fields].sort().join(',')}|${JSON.stringify(i.where)}`;
+  const existing = doc.indexes.find((i) => key(i) === key(idx));
+  if (existing) return;
+  // A bare field key on a tenant table that the same field has org-scoped already is the same rule read twice.
+  doc.indexes.push(idx);
+}
+
+/** A field of `entity` named by a phrase: exact, or the field whose name ends with the phrase ("hash" → tokenHash). */
+function fieldByPhrase(entity: DraftEntity, phrase: string): string | undefined {
+  const w = normalise(phrase);
+  if (w.length === 0) return undefined;
+  const name = camelCase(w.join(' '));
+  if (entity.fields.some((f) => f.name === name)) return name;
+  const tail = w.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('');
+  const ends = entity.fields.filter((f) => f.name.endsWith(tail) || f.name === name);
+  if (ends.length === 1) return ends[0]!.name;
+  const starts = entity.fields.filter((f) => f.name.startsWith(name));
+  if (starts.length === 1) return starts[0]!.name;
+  // A relation field by role or target.
+  return undefined;
+}
+
+function relField(doc: Doc, from: DraftEntity, phrase: string): string | undefined {
+  const target = doc.registry.resolve(phrase, undefined, { loose: true });
+  const role = camelCase(normalise(phrase).join(' '));
+  const rels = doc.relations.filter((r) => r.from === from.name && r.cardinality !== 'many-to-many');
+  return (rels.find((r) => r.name === role) ?? rels.find((r) => target && r.to === target.name))?.field;
+}
+
+function contextEntity(doc: Doc, s: Sentence): DraftEntity | undefined {
+  const terms = doc.sectionEntities.get(s.block.section);
+  return terms?.length === 1 ? doc.registry.get(terms[0]!) : undefined;
+}
+
+function scopeFields(doc: Doc, entity: DraftEntity, scopePhrase: string | undefined): string[] | undefined {
+  if (!scopePhrase) return [];
+  if (doc.registry.isOrgPhrase(scopePhrase) || /\b(?:our|my|the) (?:company|org)/i.test(scopePhrase)) return entity.kind === 'global' ? [] : ['orgId'];
+  const fk = parentFk(doc, entity, scopePhrase);
+  return fk ? [fk] : undefined;
+}
+
+function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
+  let m: RegExpExecArray | null;
+  const ctx = contextEntity(doc, s);
+  // "Team names are unique per org", "Numbers are unique per org", "Serial numbers are unique across the whole platform".
+  if ((m = /^(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|must be|should be|has to be|have to be)\s+(?:also\s+)?(?:globally\s+)?unique\b/i.exec(text))) {
+    const w = normalise(m[1]!);
+    let entity = ctx;
+    let fieldWords = w;
+    for (let i = w.length - 1; i >= 1; i--) {
+      const e = doc.registry.resolve(w.slice(0, i));
+      if (e && e.kind !== 'tenant-root') {
+        entity = e;
+        fieldWords = w.slice(i);
+        break;
+      }
+    }
+    const scope = uniqueScope(doc, text);
+    if (entity && scope) {
+      const field = fieldByPhrase(entity, fieldWords.join(' ')) ?? relField(doc, entity, fieldWords.join(' '));
+      if (field) {
+        doc.pendingUniques.push({ entity: entity.name, field, scope, line: s.line, ref: trimRef(s.text) });
+        resolveOne(doc);
+        return true;
+      }
+    }
+  }
+  // "the same email must not exist twice within one org".
+  if ((m = /\bthe same\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:must not|mustn't|can't|cannot|may not|should not|shouldn't)\s+(?:exist|appear|be used)\s+twice\s+(?:with)?in\s+(?:one|an?|the|each|a single)\s+([a-z]+)/i.exec(text))) {
+    const entity = ctx;
+    const field = entity && fieldByPhrase(entity, m[1]!);
+    if (entity && field) {
+      const scope = scopeFields(doc, entity, m[2]);
+      if (scope) return key(doc, entity, [...scope, field], s);
+    }
+  }
+  // "A work email can only belong to one employee in our company".
+  if ((m = /\b(?:an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+can only belong to (?:one|a single)\s+([a-z]+)(?:\s+(?:in|within|per)\s+((?:our|the|my|a|an)\s+[a-z]+))?/i.exec(text))) {
+    const entity = doc.registry.resolve(m[2]!);
+    const field = entity && (fieldByPhrase(entity, m[1]!) ?? fieldByPhrase(entity, tokens(m[1]!).pop()!));
+    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[3]) ?? []), field], s);
+  }
+  // "no two employees in our company may share a number".
+  if ((m = /\bno two\s+([a-z]+)(?:\s+(?:in|within|per)\s+((?:our|the|my|a|an)\s+[a-z]+))?\s+(?:may|can|should|must)\s+(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
+    const entity = doc.registry.resolve(m[1]!);
+    const field = entity && fieldByPhrase(entity, m[3]!);
+    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? []), field], s);
+  }
+  // "a calendar must never have two holidays on the same date".
+  if ((m = /\b(?:an?|the|each)\s+([a-z]+)\s+(?:must never|can never|may never|cannot|can't|must not|should never)\s+have two\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:on|with|for|at) the same\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
+    const parent = doc.registry.resolve(m[1]!);
+    const child = doc.registry.resolve(m[2]!, undefined, { loose: true });
+    if (parent && child) {
+      const fk = parentFk(doc, child, parent.name);
+      const field = fieldByPhrase(child, m[3]!);
+      if (fk && field) return key(doc, child, [fk, field], s);
+    }
+  }
+  // "The same variant appears at most once per cart".
+  if ((m = /\bthe same\s+([a-z]+)\s+(?:appears|occurs|can appear|may appear|is listed)\s+(?:at most|only)\s+once\s+(?:per|in|within)\s+(?:an?|each|the|one)?\s*([a-z]+)/i.exec(text))) {
+    const a = doc.registry.resolve(m[1]!);
+    const b = doc.registry.resolve(m[2]!);
+    if (a && b) {
+      const holder = holderOf(doc, a, b, s);
+      if (holder) return key(doc, holder.entity, holder.fields, s);
+    }
+  }
+  // "at most one inventory record for a given variant in a given warehouse".
+  if ((m = /\b(?:at most|only|exactly) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:for|per)\s+(?:a given|each|one|a|an)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:in|and|for|per|at)\s+(?:a given|each|one|a|an)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
+    const e = doc.registry.resolve(m[1]!, undefined, { loose: true }) ?? ctx;
+    const a = doc.registry.resolve(m[2]!);
+    const b = doc.registry.resolve(m[3]!);
+    if (e && a && b) {
+      const fa = parentFk(doc, e, a.name);
+      const fb = parentFk(doc, e, b.name);
+      if (fa && fb) return key(doc, e, [fa, fb], s);
+    }
+  }
+  // "A given sensor + recorded time must be stored only once".
+  if ((m = /\ba given\s+([a-z]+(?:\s+[a-z]+)?)\s*(?:\+|and|with)\s*(?:its\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:must|may|can|should)\s+(?:only\s+)?(?:be\s+)?(?:stored|recorded|exist|appear)?\s*(?:only|at most)\s+once\b/i.exec(text))) {
+    const a = doc.registry.resolve(m[1]!);
+    if (a) {
+      for (const e of doc.registry.list()) {
+        const fa = parentFk(doc, e, a.name);
+        const field = fa && fieldByPhrase(e, m[2]!);
+        if (fa && field) return key(doc, e, [fa, field], s);
+      }
+    }
+  }
+  // "never two for the same priority".
+  if ((m = /\b(?:never|no) two (?:for|with) the same\s+([a-z]+)/i.exec(text))) {
+    const mentioned = findMentions(doc, text, s.block).map((x) => x.entity);
+    const child = [...doc.registry.list()].find((e) => e.evidence.has('child-rows') && mentioned.some((p) => parentFk(doc, e, p.name))) ?? ctx;
+    if (child) {
+      const parent = mentioned.find((p) => parentFk(doc, child, p.name));
+      const fk = parent ? parentFk(doc, child, parent.name) : undefined;
+      let field = fieldByPhrase(child, m[1]!);
+      if (!field && fk) field = addField(child, { name: camelCase(m[1]!), type: 'string', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) })?.name;
+      if (fk && field) return key(doc, child, [fk, field], s);
+    }
+  }
+  // "A user can be a member of a given org only once", "A user subscribes to a given site at most once".
+  if ((m = /\b(?:an?|each)\s+([a-z]+)\s+(?:can|may)?\s*(?:be a member of|subscribes? to|joins?|follows?|belongs? to|is assigned to|be assigned to|be added to)\s+a given\s+([a-z]+)\s+(?:only|at most)\s+once\b/i.exec(text))) {
+    const a = doc.registry.resolve(m[1]!);
+    const b = doc.registry.resolve(m[2]!);
+    if (a && b) {
+      const holder = holderOf(doc, a, b, s);
+      if (holder) return key(doc, holder.entity, holder.fields, s);
+    }
+  }
+  return false;
+}
+
+/** The entity that references both a and b (a junction or a child), with the FK fields. */
+function holderOf(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): { entity: DraftEntity; fields: string[] } | undefined {
+  const fk = (e: DraftEntity, t: DraftEntity) => (t.kind === 'tenant-root' ? 'orgId' : parentFk(doc, e, t.name));
+  for (const e of doc.registry.list()) {
+    if (e === a || e === b) continue;
+    const fa = fk(e, a);
+    const fb = fk(e, b);
+    if (fa && fb) return { entity: e, fields: [fb, fa] };
+  }
+  const m2m = doc.relations.find((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name));
+  if (m2m?.through) {
+    const j = doc.registry.get(m2m.through);
+    if (j) return { entity: j, fields: [camelCase(b.name) + 'Id', camelCase(a.name) + 'Id'] };
+  }
+  void s;
+  return undefined;
+}
+
+function key(doc: Doc, entity: DraftEntity, fields: string[], s: Sentence): boolean {
+  addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: trimRef(s.text), line: s.line, ref: trimRef(s.text) });
+  return true;
+}
+
+function resolveOne(doc: Doc): void {
+  const p = doc.pendingUniques.pop();
+  if (!p) return;
+  const before = doc.pendingUniques.length;
+  const saved = doc.pendingUniques.splice(0, before);
+  doc.pendingUniques.push(p);
+  resolveUniquesPending(doc);
+  doc.pendingUniques.splice(0, doc.pendingUniques.length, ...saved);
+}
+
+function resolveUniquesPending(doc: Doc): void {
+  for (const p of doc.pendingUniques) {
+    const entity = doc.registry.get(p.entity);
+    if (!entity) continue;
+    let fields: string[];
+    if (p.scope === 'global') fields = [p.field];
+    else if (p.scope === 'org') fields = entity.kind === 'global' || entity.kind === 'reference' ? [p.field] : ['orgId', p.field];
+    else fields = [parentFk(doc, entity, p.scope.parent) ?? 'orgId', p.field];
+    addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: p.ref, line: p.line, ref: p.ref });
+  }
+}
+
+/** The predicate a flag word states on an entity: isDefault = true, status = 'active', resolvedAt IS NULL… */
+function flagPredicate(doc: Doc, entity: DraftEntity, flag: string, s: Sentence): Predicate | undefined {
+  const f = flag.toLowerCase();
+  const negated = /^un/.test(f) ? f.slice(2) : undefined;
+  const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  const bool = entity.fields.find((x) => x.type === 'boolean' && (x.name === `is${cap(f)}` || x.name === f || x.name.endsWith(cap(f))));
+  if (bool) return { field: bool.name, op: 'eq', value: true };
+  const enumField = entity.fields.find((x) => x.type === 'enum' && x.enumValues?.includes(f));
+  if (enumField) return { field: enumField.name, op: 'eq', value: f };
+  if (negated) {
+    const at = entity.fields.find((x) => x.name === `${negated}At` || x.name === `${negated}On`);
+    if (at) return { field: at.name, op: 'isNull' };
+    const nb = entity.fields.find((x) => x.type === 'boolean' && x.name === `is${cap(negated)}`);
+    if (nb) return { field: nb.name, op: 'eq', value: false };
+  }
+  const at = entity.fields.find((x) => x.name === `${f}At`);
+  if (at) return { field: at.name, op: 'isNotNull' };
+  if (negated) {
+    const added = addField(entity, { name: `${negated}At`, type: 'datetime', mods: { notes: [], optional: true }, line: s.line, ref: trimRef(s.text) });
+    return added ? { field: added.name, op: 'isNull' } : undefined;
+  }
+  // The PRD states the flag without listing it as a field: it is one.
+  const added = addField(entity, { name: camelCase(`is ${f}`), type: 'boolean', mods: { notes: [], required: true, default: false }, line: s.line, ref: trimRef(s.text) });
+  return added ? { field: added.name, op: 'eq', value: true } : undefined;
+}
+
+function partialRules(doc: Doc, s: Sentence, text: string): boolean {
+  let m: RegExpExecArray | null;
+  const ctx = contextEntity(doc, s);
+  // "Exactly one pipeline per org is the default".
+  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:per|in each|in an?|in the|for each)\s+([a-z]+)\s+(?:is|can be|may be)\s+(?:the\s+|an?\s+)?([a-z]+)/i.exec(text))) {
+    const e = doc.registry.resolve(m[1]!, ctx, { loose: true });
+    if (e) return partial(doc, e, m[2]!, m[3]!, s);
+  }
+  // "Only one SLA policy can be active per org at any time".
+  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:can|may|should|must|is allowed to)\s+be\s+([a-z]+)\s+(?:per|in each|in an?|within an?|for each)\s+([a-z]+)/i.exec(text))) {
+    const e = doc.registry.resolve(m[1]!, ctx, { loose: true });
+    if (e) return partial(doc, e, m[3]!, m[2]!, s);
+  }
+  // "At most one of a deal's contacts is the primary contact".
+  if ((m = /\b(?:at most|only|exactly) one of (?:an?|the|each)\s+([a-z]+)['’]s\s+([a-z]+)\s+(?:is|can be|may be)\s+(?:the|a|an)\s+([a-z]+)/i.exec(text))) {
+    const p = doc.registry.resolve(m[1]!);
+    const c = doc.registry.resolve(m[2]!);
+    if (p && c) {
+      const holder = holderOf(doc, c, p, s);
+      if (holder) {
+        const fk = holder.fields[0]!;
+        const pred = flagPredicate(doc, holder.entity, m[3]!, s);
+        if (pred) return partialIndex(doc, holder.entity, [fk], pred, s);
+      }
+    }
+  }
+  // "has at most one active cart per store", "never be more than one unresolved (open …) alert per rule".
+  if ((m = /\b(?:at most|only|exactly|more than) one\s+([a-z]+)\s+(?:\([^)]*\)\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:per|in each|for each)\s+([a-z]+)/i.exec(text))) {
+    const e = doc.registry.resolve(m[2]!, ctx, { loose: true });
+    if (e) {
+      const subject = findMentions(doc, text.slice(0, m.index), s.block).map((x) => x.entity).find((x) => parentFk(doc, e, x.name));
+      const scope = subject ? subject.name : m[3]!;
+      return partial(doc, e, scope, m[1]!, s);
+    }
+  }
+  return false;
+}
+
+function partial(doc: Doc, e: DraftEntity, scopePhrase: string, flag: string, s: Sentence): boolean {
+  const scope = scopeFields(doc, e, scopePhrase) ?? (parentFk(doc, e, scopePhrase) ? [parentFk(doc, e, scopePhrase)!] : undefined);
+  if (!scope) return false;
+  const pred = flagPredicate(doc, e, singular(flag), s) ?? flagPredicate(doc, e, flag, s);
+  if (!pred) return false;
+  return partialIndex(doc, e, scope.length ? scope : ['orgId'], pred, s);
+}
+
+function partialIndex(doc: Doc, e: DraftEntity, fields: string[], where: Predicate, s: Sentence): boolean {
+  addIndex(doc, { entity: e.name, fields, unique: true, where: [where], source: 'partial', why: trimRef(s.text), line: s.line, ref: trimRef(s.text) });
+  return true;
+}
+
+/** Soft delete: entities moved to a trash get deletedAt, and uniqueness among live rows becomes partial. */
+export function softDelete(doc: Doc): void {
+  const cue = /\b(?:deleted_at|deletedAt|soft[- ]delet\w*|trash|recycle bin)\b/i;
+  for (const block of doc.parsed.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    if (block.excluded || block.section.cls !== 'data' || !cue.test(block.text)) continue;
+    if (/\bnot soft[- ]deleted\b/i.test(block.text)) continue;
+    if (!/\b(?:never deleted|moves? (?:the record|it|them) to (?:the )?trash|we set deleted_at|are soft[- ]deleted|is soft[- ]deleted|soft[- ]delete (?:them|it))\b/i.test(block.text)) continue;
+    for (const m of findMentions(doc, block.text, block)) {
+      const e = m.entity;
+      if (e.kind === 'tenant-root' || e.fields.some((f) => f.role === 'soft-delete')) continue;
+      e.softDelete = true;
+      addField(e, { name: 'deletedAt', type: 'datetime', mods: { notes: [], optional: true }, line: block.line, ref: trimRef(block.text), role: 'soft-delete' });
+      doc.used.add(block);
+    }
+  }
+  for (const s of doc.sentences) {
+    if (!LIVE_ROWS_ONLY.test(s.text)) continue;
+    const named = findMentions(doc, s.text, s.block).map((m) => m.entity.name);
+    for (const idx of doc.indexes) {
+      const e = doc.registry.get(idx.entity);
+      if (!e?.softDelete || !idx.unique || idx.where.length) continue;
+      if (named.length && !named.includes(e.name)) continue;
+      idx.where = [{ field: 'deletedAt', op: 'isNull' }];
+      idx.source = 'partial';
+      markUsed(doc, s);
+    }
+  }
+  void pascalCase;
+}

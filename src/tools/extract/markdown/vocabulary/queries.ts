@@ -1,0 +1,22 @@
+/** Wording of access paths: filters, lookups, ranges and orderings. */
+
+/** Strong cues: a sentence with one of these describes how data is read, wherever it sits. */
+export const QUERY_STRONG: RegExp = /\b(?:filter(?:ed|ing|s)?\s+(?:\w+\s+)?by|sorted by|ordered by|order by|grouped by|newest|oldest|most recent(?:ly)?|latest first|look(?:s|ing|ed)?\s+(?:\w+\s+)?up\b|lookups?\b|look-?up|search(?:es|ed)? by|resolves? by|within a (?:date|time) range|over a (?:date|time) range|in the next \d+|in creation order|find\s+\w+\s+(?:whose|with|where|that)|index[- ]backed|needs? (?:a real |its own )?index)/i;
+
+/** Weak cues, read only in query/report/screen sections. */
+export const QUERY_WEAK: RegExp = /\b(?:all\s+(?:the\s+)?\w+\s+(?:of|for|in|assigned|that|with|carrying)|with a given|for (?:one|a|an|that)\b|of (?:one|a|an|that)\b|in (?:one|that|a given)\b|everything\b|by (?:slug|handle|email|key|code|sku|number|id)\b|\w+['’]s \w+|resolves?\b|list(?:ed|s)?\b|page\b|queue\b)/i;
+
+export const DESC_CUES: RegExp = /\b(?:newest|most recent(?:ly)?|latest|descending|desc|highest|largest|most used|recent first)\b/i;
+export const ASC_CUES: RegExp = /\b(?:oldest|ascending|asc|earliest|in creation order|first come)\b/i;
+
+/** Words that name the audit timestamps the later passes add. */
+export const CREATED_WORDS: RegExp = /\b(?:creation|created|newest|oldest|most recent|latest|recent|submitted|logged)\b/i;
+export const UPDATED_WORDS: RegExp = /\b(?:last update|last updated|updated|last activity|last modified|modified)\b/i;
+
+export const RANGE_CUES: RegExp = /\b(?:within a (?:date|time) range|over a (?:date|time) range|in the next \d+|between|older than|newer than|before|after|has passed|have passed|overdue|range|in a given (?:week|month|day|year)|overlaps?|falls? within|since|upcoming|for the rest of)\b/i;
+
+/** Synonyms between query wording and field names. */
+export const FIELD_WORD_SYNONYMS: Readonly<Record<string, string[]>> = {
+  deadline: ['due'], 'last update': ['updated'], update: ['updated'], placed: ['placed'], time: ['at'],
+  requester: ['requester'], owner: ['owner'], creation: ['created'],
+};

@@ -1,0 +1,19 @@
+/** Wording that names the tenant, the people who sign in, and users shared across tenants. */
+
+/** "Every merchant is one organization", "Each company that signs up is an organization". */
+export const ORG_IS: RegExp = /\b(?:every|each|an?|one)\s+(?:paying\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:that|who|which)\s+[a-z]+(?:\s+up)?\s+|using\s+[\w -]+?\s+|we\s+\w+\s+)?is\s+(?:an?|one|its own)\s+organi[sz]ation\b/i;
+
+/** "(the UI calls it a "workspace")", "(the UI says "store")", "think of the org as "the site"". */
+export const ORG_CALLED: readonly RegExp[] = [
+  /\((?:the\s+)?(?:ui|app|product)\s+(?:calls it|says|shows|names it|refers to it as)\s+(?:an?\s+)?["“]([^"”]+)["”]\)/i,
+  /\bthink of the (?:org|organi[sz]ation|tenant) as\s+["“](?:the\s+)?([^"”]+)["”]/i,
+  /\b(?:org|organi[sz]ation|tenant)s?\s+(?:are|is)\s+(?:called|known as)\s+["“]?([a-z]+)/i,
+];
+
+export const SIGN_IN: RegExp = /\b(?:sign(?:s|ed)?[- ]in|log(?:s|ged)?[- ]?(?:in|into|on))\b/i;
+
+/** "one login can belong to several organizations", "users are global". */
+export const GLOBAL_USERS: RegExp = /\b(?:one login can belong to (?:several|multiple|many)|users are global|(?:user|login|account) can (?:belong to|be a member of|join) (?:several|multiple|many|more than one) (?:organi[sz]ations|orgs|tenants|workspaces)|members? of (?:several|multiple) (?:organi[sz]ations|orgs|workspaces))\b/i;
+
+/** Words that stand for "people" without naming a role. */
+export const GENERIC_PEOPLE: readonly string[] = ['people', 'person', 'someone', 'team member', 'member', 'they', 'everyone', 'each person', 'login'];

@@ -1,0 +1,600 @@
+/**
+ * The tenant-isolation probe (evals/README "Tenant-isolation probe"). It reads the schema from the catalog only,
+ * so it judges any multi-tenant schema, not just ours:
+ *
+ * 1. a probe role (non-superuser, no BYPASSRLS, owns nothing) with DML on every table, and membership in the
+ *    application role so that the policies written for that role apply to it;
+ * 2. organizations A and B, created as the owner;
+ * 3. with A's context, one row per tenant table in FK order (then the same for B, for the reference check);
+ * 4. with B's context: A's rows are invisible, UPDATE/DELETE of them touch nothing, an INSERT for A is refused;
+ * 5. with no context: nothing is visible (or the query fails: fail closed);
+ * 6. apart from the score: with B's context, a row whose FK points at A's parent row must be refused.
+ *
+ * Everything runs in one transaction that is rolled back, with a savepoint around each statement that may fail,
+ * so the probe leaves nothing behind: not the rows, not the role (roles are cluster-wide on a server).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CatalogColumn, CatalogForeignKey, CatalogTable } from '../database/catalog.ts';
+import type { Database } from '../database/database.ts';
+import { quoteCatalogIdent as q, readCatalog } from '../database/read-catalog.ts';
+import { quoteIdent } from '../sql/quote.ts';
+
+export interface IsolationOptions {
+  /** The tenant key column; every table that has it is probed. */
+  tenantColumn: string;
+  /** The session setting the policies read, set with set_config(setting, orgId, true). */
+  setting: string;
+  /** The tenant root table (organizations). */
+  rootTable: string;
+  /** The role the application connects as. Absent: every non-superuser role the policies name. */
+  appRole?: string;
+  schema?: string;
+}
+
+export type IsolationCheck = 'insertOwn' | 'selectOther' | 'updateOther' | 'deleteOther' | 'insertOther' | 'noContext';
+
+export interface CheckResult {
+  passed: boolean;
+  detail: string;
+}
+
+export type TableStatus = 'passed' | 'failed' | 'not-probed';
+
+export interface TableIsolation {
+  table: string;
+  status: TableStatus;
+  passed: boolean;
+  checks: Partial<Record<IsolationCheck, CheckResult>>;
+  /** Why the table failed or could not be probed. */
+  error?: string;
+}
+
+export interface CrossTenantReference {
+  table: string;
+  foreignKey: string;
+  columns: string[];
+  refTable: string;
+  /** rejected: B cannot point at A's row; leaked: it can; inconclusive: the probe could not tell. */
+  status: 'rejected' | 'leaked' | 'inconclusive';
+  detail: string;
+}
+
+export interface IsolationReport {
+  probeRole: string;
+  /** Roles the probe role was made a member of, so that their policies apply to it. */
+  memberOf: string[];
+  tables: TableIsolation[];
+  totals: { tables: number; probed: number; passed: number; failed: number; notProbed: number };
+  crossTenantReferences: CrossTenantReference[];
+  crossTenantTotals: { checked: number; rejected: number; leaked: number; inconclusive: number };
+  /** The probe could not run (for example, the organizations could not be created). */
+  error?: string;
+  ms: number;
+}
+
+export async function probeIsolation(db: Database, options: IsolationOptions): Promise<IsolationReport> {
+  const started = performance.now();
+  const schema = options.schema ?? 'public';
+  const catalog = await readCatalog(db, schema);
+  const generated = await generatedColumns(db, schema);
+  const probe = new Probe(db, { ...options, schema }, catalog.tables, generated);
+  await probe.run();
+  return probe.report(Math.round(performance.now() - started));
+}
+
+/** Text values of a row as returned by INSERT … RETURNING col::text. */
+type Row = Record<string, string | null>;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+interface Synthesized {
+  values: Map<string, string | null>;
+  /** Columns the probe could not give a value; explains a failed insert. */
+  gaps: string[];
+}
+
+/** Identity and generated columns: PostgreSQL fills them, and some refuse a value. */
+async function generatedColumns(db: Database, schema: string): Promise<Set<string>> {
+  const rows = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT c.relname::text AS table_name, a.attname::text AS column_name
+     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND a.attnum > 0 AND NOT a.attisdropped AND (a.attidentity <> '' OR a.attgenerated <> '')`,
+    [schema],
+  );
+  return new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
+}
+
+class Probe {
+  private readonly role = `sw_probe_${randomBytes(6).toString('hex')}`;
+  private readonly tables: Map<string, CatalogTable>;
+  private readonly tenant: CatalogTable[];
+  private readonly tenantNames: Set<string>;
+  /** The root column the tenant column references (organizations.id). */
+  private readonly orgKey: string;
+  private memberOf: string[] = [];
+  private counter = 0;
+  private orgA: Row = {};
+  private orgB: Row = {};
+  private readonly rowsA = new Map<string, Row>();
+  private readonly rowsB = new Map<string, Row>();
+  private readonly errorsB = new Map<string, string>();
+  private readonly globalRows = new Map<string, Row>();
+  private readonly globalErrors = new Map<string, string>();
+  private readonly results = new Map<string, TableIsolation>();
+  private readonly references: CrossTenantReference[] = [];
+  private error: string | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: IsolationOptions & { schema: string },
+    tables: CatalogTable[],
+    private readonly generated: Set<string>,
+  ) {
+    this.tables = new Map(tables.map((t) => [t.name, t]));
+    const tenant = tables.filter((t) => t.name !== options.rootTable && t.columns.some((c) => c.name === options.tenantColumn));
+    this.tenantNames = new Set(tenant.map((t) => t.name));
+    this.tenant = insertionOrder(tenant, options.tenantColumn);
+    this.orgKey = rootKey(tenant, this.tables.get(options.rootTable), options);
+    for (const t of this.tenant) this.results.set(t.name, { table: t.name, status: 'not-probed', passed: false, checks: {} });
+  }
+
+  async run(): Promise<void> {
+    await this.db.query('BEGIN');
+    try {
+      await this.setUp();
+      await this.insertTenantRows('A');
+      await this.insertTenantRows('B');
+      await this.checkAgainstA();
+      await this.checkCrossTenantReferences();
+      await this.checkWithoutContext();
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      await this.db.exec('ROLLBACK').catch(() => undefined);
+      await this.dropRoleIfLeft();
+    }
+  }
+
+  // ---- set-up, as the owner -------------------------------------------------------------------------------
+
+  private async setUp(): Promise<void> {
+    const root = this.tables.get(this.options.rootTable);
+    if (!root) throw new Error(`The tenant root table "${this.options.rootTable}" is not in schema "${this.options.schema}"`);
+    const schema = q(this.options.schema);
+    const role = quoteIdent(this.role);
+    await this.db.exec(
+      `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+       GRANT USAGE ON SCHEMA ${schema} TO ${role};
+       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role};
+       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};`,
+    );
+    this.memberOf = await this.applicationRoles();
+    for (const member of this.memberOf) await this.db.exec(`GRANT ${q(member)} TO ${role}`);
+
+    const referenced = [root, ...this.tenant].flatMap((t) => t.foreignKeys.map((fk) => fk.refTable));
+    for (const name of referenced) await this.ensureGlobalRow(name, new Set());
+
+    const orgs = [await this.insertOrganization(root), await this.insertOrganization(root)];
+    [this.orgA, this.orgB] = orgs.map((org) => {
+      if (!org.ok) throw new Error(`Could not create an organization in ${root.name}: ${errorMessage(org.error)}`);
+      return org.value;
+    }) as [Row, Row];
+  }
+
+  /**
+   * Superusers are left out: membership would not give their attributes anyway, and a policy only for a
+   * superuser is not one the application runs under.
+   */
+  private async applicationRoles(): Promise<string[]> {
+    const named = this.options.appRole
+      ? [this.options.appRole]
+      : [...new Set([...this.tables.values()].flatMap((t) => t.policies.flatMap((p) => p.roles)))];
+    const rows = await this.db.query<{ name: string }>(
+      'SELECT rolname::text AS name FROM pg_roles WHERE rolname = ANY($1::text[]) AND NOT rolsuper ORDER BY rolname',
+      [named.filter((r) => r !== 'public')],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  private async insertOrganization(root: CatalogTable): Promise<Outcome<Row>> {
+    const { values } = this.synthesize(root, undefined, new Map());
+    return this.savepoint(async () => this.insertReturning(root, values), true);
+  }
+
+  /** A row of a global (non-tenant) table that tenant rows can point at: an existing one, else a new one. */
+  private async ensureGlobalRow(name: string, visiting: Set<string>): Promise<void> {
+    if (name === this.options.rootTable || this.tenantNames.has(name) || visiting.has(name)) return;
+    if (this.globalRows.has(name) || this.globalErrors.has(name)) return;
+    const table = this.tables.get(name);
+    if (!table) {
+      this.globalErrors.set(name, `${name} is outside schema "${this.options.schema}"`);
+      return;
+    }
+    const [existing] = await this.db.query<Row>(`SELECT ${textColumns(table)} FROM ${this.qualified(table)} LIMIT 1`);
+    if (existing) {
+      this.globalRows.set(name, existing);
+      return;
+    }
+    visiting.add(name);
+    for (const fk of table.foreignKeys) await this.ensureGlobalRow(fk.refTable, visiting);
+    const { values } = this.synthesize(table, undefined, new Map());
+    const inserted = await this.savepoint(() => this.insertReturning(table, values), true);
+    if (inserted.ok) this.globalRows.set(name, inserted.value);
+    else this.globalErrors.set(name, errorMessage(inserted.error));
+  }
+
+  // ---- the probe, as the probe role ----------------------------------------------------------------------
+
+  private async insertTenantRows(tenant: 'A' | 'B'): Promise<void> {
+    const org = tenant === 'A' ? this.orgA : this.orgB;
+    const rows = tenant === 'A' ? this.rowsA : this.rowsB;
+    await this.actAs(org[this.orgKey] ?? null);
+    for (const table of this.tenant) {
+      if (tenant === 'B' && !this.rowsA.has(table.name)) continue;
+      const { values, gaps } = this.synthesize(table, org, rows);
+      const inserted = await this.savepoint(() => this.insertReturning(table, values), true);
+      if (inserted.ok) rows.set(table.name, inserted.value);
+      if (tenant === 'A') this.recordOwnInsert(table, inserted, gaps);
+      else if (!inserted.ok) this.errorsB.set(table.name, errorMessage(inserted.error));
+    }
+  }
+
+  private recordOwnInsert(table: CatalogTable, inserted: Outcome<Row>, gaps: string[]): void {
+    const result = this.result(table);
+    if (inserted.ok) {
+      result.checks.insertOwn = { passed: true, detail: "inserted a row for organization A under A's context" };
+      return;
+    }
+    const message = errorMessage(inserted.error);
+    if (sqlState(inserted.error) === '42501') {
+      result.checks.insertOwn = { passed: false, detail: `refused by row-level security: ${message}` };
+      result.status = 'failed';
+      result.error = `A's own row is refused under A's context (no policy lets the application write it): ${message}`;
+    } else {
+      result.checks.insertOwn = { passed: false, detail: message };
+      result.error = gaps.length > 0 ? `${message} (${gaps.join('; ')})` : message;
+    }
+  }
+
+  private async checkAgainstA(): Promise<void> {
+    const orgA = this.orgA[this.orgKey] ?? null;
+    await this.actAs(this.orgB[this.orgKey] ?? null);
+    for (const table of this.probed()) {
+      const checks = this.result(table).checks;
+      const target = this.qualified(table);
+      const tenantColumn = q(this.options.tenantColumn);
+      checks.selectOther = await this.countCheck(
+        `SELECT count(*) AS n FROM ${target} WHERE ${tenantColumn} = $1`, [orgA], 'SELECT sees', "of A's rows");
+      checks.updateOther = await this.countCheck(
+        `WITH changed AS (UPDATE ${target} SET ${tenantColumn} = ${tenantColumn} WHERE ${tenantColumn} = $1 RETURNING 1)
+         SELECT count(*) AS n FROM changed`, [orgA], 'UPDATE changes', "of A's rows");
+      checks.deleteOther = await this.countCheck(
+        `WITH removed AS (DELETE FROM ${target} WHERE ${tenantColumn} = $1 RETURNING 1) SELECT count(*) AS n FROM removed`,
+        [orgA], 'DELETE removes', "of A's rows");
+      checks.insertOther = await this.insertForA(table);
+    }
+  }
+
+  /** Under B's context, a fresh row that belongs to A (tenant column and FKs pointing at A's rows). */
+  private async insertForA(table: CatalogTable): Promise<CheckResult> {
+    const { values } = this.synthesize(table, this.orgA, this.rowsA);
+    const inserted = await this.savepoint(() => this.insert(table, values), false);
+    if (inserted.ok) return { passed: false, detail: "INSERT of a row for organization A is accepted under B's context" };
+    if (sqlState(inserted.error) === '42501') return { passed: true, detail: 'refused by row-level security' };
+    return {
+      passed: false,
+      detail: `refused with SQLSTATE ${sqlState(inserted.error) ?? '?'}, not by row-level security: ${errorMessage(inserted.error)}`,
+    };
+  }
+
+  private async checkWithoutContext(): Promise<void> {
+    await this.actAs('');
+    for (const table of this.probed()) {
+      this.result(table).checks.noContext = await this.countCheck(
+        `SELECT count(*) AS n FROM ${this.qualified(table)}`, [], 'without a tenant context SELECT sees', 'rows');
+    }
+  }
+
+  /** PostgreSQL checks foreign keys without RLS: only a composite (tenant, id) FK stops B pointing at A's row. */
+  private async checkCrossTenantReferences(): Promise<void> {
+    await this.actAs(this.orgB[this.orgKey] ?? null);
+    for (const table of this.probed()) {
+      for (const fk of table.foreignKeys) {
+        if (!this.tenantNames.has(fk.refTable)) continue;
+        this.references.push(await this.crossTenantReference(table, fk));
+      }
+    }
+  }
+
+  private async crossTenantReference(table: CatalogTable, fk: CatalogForeignKey): Promise<CrossTenantReference> {
+    const base = { table: table.name, foreignKey: fk.name, columns: fk.columns, refTable: fk.refTable };
+    const parent = this.rowsA.get(fk.refTable);
+    if (!parent) return { ...base, status: 'inconclusive', detail: `organization A has no row in ${fk.refTable} to point at` };
+    const { values } = this.synthesize(table, this.orgB, this.rowsB);
+    fk.columns.forEach((column, i) => {
+      const refColumn = fk.refColumns[i] ?? '';
+      values.set(column, column === this.options.tenantColumn ? (this.orgB[this.orgKey] ?? null) : (parent[refColumn] ?? null));
+    });
+    const inserted = await this.savepoint(() => this.insert(table, values), false);
+    if (inserted.ok)
+      return { ...base, status: 'leaked', detail: `a row of organization B was accepted pointing at A's row in ${fk.refTable}` };
+    const constraint = (inserted.error as { constraint?: unknown }).constraint;
+    if (sqlState(inserted.error) === '23503' && (constraint === undefined || constraint === fk.name))
+      return { ...base, status: 'rejected', detail: `refused by ${fk.name}` };
+    const blocker = this.errorsB.get(table.name);
+    return {
+      ...base,
+      status: 'inconclusive',
+      detail: `B's row could not be inserted for another reason: ${errorMessage(inserted.error)}${blocker ? ` (B's own row failed too: ${blocker})` : ''}`,
+    };
+  }
+
+  private async countCheck(sql: string, params: unknown[], what: string, unit: string): Promise<CheckResult> {
+    const counted = await this.savepoint(() => this.db.query<{ n: number | string }>(sql, params), false);
+    if (!counted.ok) return { passed: true, detail: `refused: ${errorMessage(counted.error)}` };
+    const n = Number(counted.value[0]?.n ?? 0);
+    return { passed: n === 0, detail: `${what} ${n} ${unit}` };
+  }
+
+  // ---- values ---------------------------------------------------------------------------------------------
+
+  /**
+   * Values for the columns an INSERT must name: the tenant column, FKs (pointing at `rows` of the same tenant,
+   * the organization, or global rows), and NOT NULL columns without a default. FKs with no row to point at
+   * are left null where a column allows it (self-references, cycles): PostgreSQL then skips the check.
+   */
+  private synthesize(table: CatalogTable, org: Row | undefined, rows: Map<string, Row>): Synthesized {
+    const values = new Map<string, string | null>();
+    const gaps: string[] = [];
+    if (org && table.columns.some((c) => c.name === this.options.tenantColumn))
+      values.set(this.options.tenantColumn, org[this.orgKey] ?? null);
+    for (const fk of table.foreignKeys) {
+      const target = this.targetRow(table, fk, org, rows);
+      if (target) {
+        fk.columns.forEach((column, i) => {
+          if (!values.has(column)) values.set(column, target[fk.refColumns[i] ?? ''] ?? null);
+        });
+      } else if (fk.columns.some((c) => isRequired(columnOf(table, c)) && !values.has(c))) {
+        gaps.push(`${fk.name}: no row in ${fk.refTable} to point at${this.whyNoRow(fk.refTable)}`);
+      }
+    }
+    for (const column of table.columns) {
+      if (values.has(column.name) || !isRequired(column) || this.generated.has(`${table.name}.${column.name}`)) continue;
+      const literal = literalFor(column, ++this.counter);
+      if (literal === undefined) gaps.push(`no value of type ${column.type} for ${column.name}`);
+      else values.set(column.name, literal);
+    }
+    return { values, gaps };
+  }
+
+  private targetRow(table: CatalogTable, fk: CatalogForeignKey, org: Row | undefined, rows: Map<string, Row>): Row | undefined {
+    if (fk.refTable === table.name) return undefined;
+    if (fk.refTable === this.options.rootTable) return org;
+    if (this.tenantNames.has(fk.refTable)) return rows.get(fk.refTable);
+    return this.globalRows.get(fk.refTable);
+  }
+
+  private whyNoRow(table: string): string {
+    const global = this.globalErrors.get(table);
+    if (global) return ` (${global})`;
+    const own = this.results.get(table);
+    return own?.error ? ` (${table} was not probed: ${own.error})` : '';
+  }
+
+  // ---- statements -----------------------------------------------------------------------------------------
+
+  private insertSql(table: CatalogTable, values: Map<string, string | null>): { sql: string; params: unknown[] } {
+    const columns = [...values.keys()];
+    const body = columns.length === 0
+      ? 'DEFAULT VALUES'
+      : `(${columns.map(q).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+    return { sql: `INSERT INTO ${this.qualified(table)} ${body}`, params: [...values.values()] };
+  }
+
+  private async insert(table: CatalogTable, values: Map<string, string | null>): Promise<void> {
+    const { sql, params } = this.insertSql(table, values);
+    await this.db.query(sql, params);
+  }
+
+  private async insertReturning(table: CatalogTable, values: Map<string, string | null>): Promise<Row> {
+    const { sql, params } = this.insertSql(table, values);
+    const [row] = await this.db.query<Row>(`${sql} RETURNING ${textColumns(table)}`, params);
+    if (!row) throw new Error(`INSERT into ${table.name} returned no row`);
+    return row;
+  }
+
+  /** The probe role with the given tenant context ('' = none), until the transaction ends. */
+  private async actAs(orgId: string | null): Promise<void> {
+    await this.db.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', this.role, this.options.setting, orgId ?? '']);
+  }
+
+  /** Runs `fn` in a savepoint; keeps its effects only when it succeeds and `keep` is set. */
+  private async savepoint<T>(fn: () => Promise<T>, keep: boolean): Promise<Outcome<T>> {
+    await this.db.exec('SAVEPOINT sw_probe');
+    let outcome: Outcome<T>;
+    try {
+      outcome = { ok: true, value: await fn() };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    // Rolled-back savepoints are released too, so that thousands of checks do not nest thousands of them.
+    await this.db.exec(outcome.ok && keep
+      ? 'RELEASE SAVEPOINT sw_probe'
+      : 'ROLLBACK TO SAVEPOINT sw_probe; RELEASE SAVEPOINT sw_probe');
+    return outcome;
+  }
+
+  /** The transaction's rollback drops the role; this covers a probe that never reached its transaction. */
+  private async dropRoleIfLeft(): Promise<void> {
+    try {
+      const left = await this.db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [this.role]);
+      if (left.length > 0) await this.db.exec(`DROP OWNED BY ${quoteIdent(this.role)}; DROP ROLE ${quoteIdent(this.role)}`);
+    } catch (error) {
+      this.error = [this.error, `could not drop the probe role ${this.role}: ${errorMessage(error)}`].filter(Boolean).join('; ');
+    }
+  }
+
+  private qualified(table: CatalogTable): string {
+    return `${q(this.options.schema)}.${q(table.name)}`;
+  }
+
+  private result(table: CatalogTable): TableIsolation {
+    const result = this.results.get(table.name);
+    if (!result) throw new Error(`${table.name} is not a tenant table`);
+    return result;
+  }
+
+  /** Tenant tables whose row for A exists: the ones the isolation checks can aim at. */
+  private probed(): CatalogTable[] {
+    return this.tenant.filter((t) => this.rowsA.has(t.name));
+  }
+
+  // ---- report ---------------------------------------------------------------------------------------------
+
+  report(ms: number): IsolationReport {
+    const tables = this.tenant.map((t) => this.finish(this.result(t)));
+    const count = (status: TableStatus): number => tables.filter((t) => t.status === status).length;
+    const refs = (status: CrossTenantReference['status']): number => this.references.filter((r) => r.status === status).length;
+    return {
+      probeRole: this.role,
+      memberOf: this.memberOf,
+      tables,
+      totals: {
+        tables: tables.length,
+        probed: count('passed') + count('failed'),
+        passed: count('passed'),
+        failed: count('failed'),
+        notProbed: count('not-probed'),
+      },
+      crossTenantReferences: this.references,
+      crossTenantTotals: {
+        checked: this.references.length,
+        rejected: refs('rejected'),
+        leaked: refs('leaked'),
+        inconclusive: refs('inconclusive'),
+      },
+      ...(this.error ? { error: this.error } : {}),
+      ms,
+    };
+  }
+
+  private finish(result: TableIsolation): TableIsolation {
+    if (!result.checks.insertOwn?.passed) {
+      if (result.status === 'not-probed') result.error ??= this.error ?? 'the probe did not reach this table';
+      return result;
+    }
+    const failing = Object.values(result.checks).filter((c) => !c.passed);
+    result.passed = failing.length === 0;
+    result.status = result.passed ? 'passed' : 'failed';
+    if (!result.passed) result.error = `under another organization's context: ${failing.map((c) => c.detail).join('; ')}`;
+    return result;
+  }
+}
+
+/**
+ * FK order, so that every row can point at rows inserted before it. A cycle is broken at the table whose
+ * pending FKs can all be left null; failing that, at the first table by name (its insert then reports why).
+ */
+export function insertionOrder(tables: CatalogTable[], tenantColumn: string): CatalogTable[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const pending = new Map(
+    tables.map((t) => [t.name, new Set(t.foreignKeys.map((fk) => fk.refTable).filter((r) => r !== t.name && byName.has(r)))]),
+  );
+  const order: CatalogTable[] = [];
+  while (pending.size > 0) {
+    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([name]) => name).sort();
+    const next = ready.length > 0 ? ready : [cycleBreaker(pending, byName, tenantColumn)];
+    for (const name of next) {
+      order.push(byName.get(name)!);
+      pending.delete(name);
+      for (const deps of pending.values()) deps.delete(name);
+    }
+  }
+  return order;
+}
+
+function cycleBreaker(pending: Map<string, Set<string>>, byName: Map<string, CatalogTable>, tenantColumn: string): string {
+  const names = [...pending.keys()].sort();
+  const nullable = names.find((name) => {
+    const table = byName.get(name)!;
+    return table.foreignKeys
+      .filter((fk) => pending.get(name)!.has(fk.refTable))
+      .every((fk) => fk.columns.some((c) => c !== tenantColumn && !columnOf(table, c).notNull));
+  });
+  return nullable ?? names[0]!;
+}
+
+function rootKey(tenant: CatalogTable[], root: CatalogTable | undefined, options: IsolationOptions): string {
+  for (const table of tenant) {
+    const fk = table.foreignKeys.find(
+      (f) => f.refTable === options.rootTable && f.columns.length === 1 && f.columns[0] === options.tenantColumn,
+    );
+    if (fk?.refColumns[0]) return fk.refColumns[0];
+  }
+  return root?.primaryKey[0] ?? 'id';
+}
+
+function columnOf(table: CatalogTable, name: string): CatalogColumn {
+  const column = table.columns.find((c) => c.name === name);
+  if (!column) throw new Error(`${table.name} has no column ${name}`);
+  return column;
+}
+
+function isRequired(column: CatalogColumn): boolean {
+  return column.notNull && column.default === null;
+}
+
+function textColumns(table: CatalogTable): string {
+  return table.columns.map((c) => `${q(c.name)}::text AS ${q(c.name)}`).join(', ');
+}
+
+/**
+ * A value in text form for a NOT NULL column, unique per call (`n`) so that unique indexes never collide;
+ * undefined for a type the probe does not know (the insert then fails and the table is reported not probed).
+ */
+export function literalFor(column: CatalogColumn, n: number): string | undefined {
+  if (column.enumValues) return column.enumValues[0];
+  const type = column.type;
+  if (type.endsWith('[]')) return '{}';
+  const length = /^(?:character varying|character|bpchar)\((\d+)\)/.exec(type)?.[1];
+  if (/^(?:text|character varying|character|bpchar|citext|name|"char")\b/.test(type) || type === '"char"')
+    return token(n, type === '"char"' ? 1 : length === undefined ? undefined : Number(length));
+  const numeric = /^numeric\((\d+),(\d+)\)/.exec(type);
+  if (numeric) {
+    const integerDigits = Math.min(Number(numeric[1]) - Number(numeric[2]), 15);
+    return integerDigits > 0 ? String(n % 10 ** integerDigits) : '0';
+  }
+  if (type === 'smallint') return String(n % 32767);
+  if (/^(?:integer|bigint|numeric|real|double precision|money)$/.test(type)) return String(n);
+  if (type === 'boolean') return 'false';
+  if (type === 'uuid') return randomUUID();
+  if (type === 'date') return day(n);
+  if (type.startsWith('timestamp')) return `${day(n)}T00:00:00Z`;
+  if (type.startsWith('time')) return '12:00:00';
+  if (type.startsWith('interval')) return '1 day';
+  if (type === 'json' || type === 'jsonb') return '{}';
+  if (type === 'bytea') return '\\x00';
+  if (type === 'inet') return '10.0.0.1';
+  if (type === 'cidr') return '10.0.0.0/8';
+  if (type === 'macaddr') return '08:00:2b:01:02:03';
+  return undefined;
+}
+
+/** A short text unique per n that fits `length` characters while n < 36^length. */
+function token(n: number, length: number | undefined): string {
+  const text = `sw${n.toString(36)}`;
+  return length === undefined || text.length <= length ? text : n.toString(36).slice(-length);
+}
+
+function day(n: number): string {
+  return new Date(Date.UTC(2024, 0, 1) + (n % 3650) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
