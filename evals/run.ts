@@ -20,8 +20,8 @@ import type { Database } from '../src/tools/database/database.ts';
 import { withThrowawayDatabase } from '../src/tools/database/open.ts';
 import { quoteCatalogIdent, readCatalog } from '../src/tools/database/read-catalog.ts';
 import { probeIsolation } from '../src/tools/validate/isolation.ts';
-import { GoldError, isMultiTenant, parseGold, type Gold } from './score/gold.ts';
-import { scoreIsolation, type IsolationScores } from './score/isolation.ts';
+import { isMultiTenant, parseGold, type Gold } from './score/gold.ts';
+import { scoreIsolation } from './score/isolation.ts';
 import { metric } from './score/metric.ts';
 import { referenceColumnsToRead, type ReferenceValues } from './score/reference-data.ts';
 import { settingsInPolicies } from './score/rls.ts';
@@ -80,6 +80,8 @@ interface Options {
 }
 
 class UsageError extends Error {}
+/** Gold files that don't parse, or whose input is missing: nothing runs until they are fixed. */
+class CorpusError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   let options: Options | null;
@@ -87,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     options = await parseOptions(argv);
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message}\n\n${USAGE}`);
-    if (error instanceof GoldError) return fail(error.message);
+    if (error instanceof CorpusError) return fail(error.message);
     throw error;
   }
   if (options === null) {
@@ -106,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
       done += 1;
       process.stderr.write(`[${done}/${all.length}] ${set.name}/${c.name}: `);
       const result = await runCase(c, options.databaseUrl);
-      process.stderr.write(` ${result.migrationApplies ? 'ok' : 'FAILED'} ${(result.ms / 1000).toFixed(1)} s\n`);
+      process.stderr.write(` ${result.migrationApplies ? 'ok' : 'FAILED'} ${seconds(result.ms)} (pipeline ${seconds(result.pipelineMs)})\n`);
       list.push(result);
     }
     results.set(set, list);
@@ -134,9 +136,11 @@ async function main(argv: string[]): Promise<number> {
 async function runCase(c: EvalCase, databaseUrl: string | undefined): Promise<CaseResult> {
   const started = performance.now();
   const base = { name: c.name, input: relative(REPO, c.inputPath), multiTenant: isMultiTenant(c.gold) };
-  const finish = (rest: Omit<CaseResult, 'name' | 'input' | 'multiTenant' | 'ms'>): CaseResult => ({
+  let pipelineMs = 0;
+  const finish = (rest: Omit<CaseResult, 'name' | 'input' | 'multiTenant' | 'ms' | 'pipelineMs'>): CaseResult => ({
     ...base,
     ms: Math.round(performance.now() - started),
+    pipelineMs,
     ...rest,
   });
 
@@ -150,6 +154,7 @@ async function runCase(c: EvalCase, databaseUrl: string | undefined): Promise<Ca
       },
     });
   } catch (error) {
+    pipelineMs = Math.round(performance.now() - started);
     const reason = `pipeline error: ${message(error)}`;
     return finish({
       pipeline: { valid: false, prismaValid: null, noDrift: null, error: message(error) },
@@ -160,43 +165,48 @@ async function runCase(c: EvalCase, databaseUrl: string | undefined): Promise<Ca
     });
   }
 
-  const { report, artifacts } = result;
+  pipelineMs = Math.round(performance.now() - started);
+  const { report } = result;
   const pipeline = {
     valid: result.valid,
     prismaValid: report.validation?.prisma.ok ?? null,
     noDrift: report.validation ? report.validation.drift.ok : null,
   };
-  const migrations = migrationsOf(artifacts);
-  const seed = artifacts[SEED_SQL_PATH] ?? '';
   process.stderr.write('| apply ');
+  try {
+    const outcome = await withThrowawayDatabase({ url: databaseUrl }, (db) => evaluateOnDatabase(db, c.gold, result));
+    const prismaProblem = pipeline.prismaValid === false ? 'Prisma rejects the generated schema (see report.json findings)' : undefined;
+    const applyError = outcome.applyError ?? prismaProblem;
+    return finish({ pipeline, ...outcome, migrationApplies: applyError === undefined, ...(applyError ? { applyError } : {}) });
+  } catch (error) {
+    // The harness itself failed (database, catalog): the input is reported failed rather than ending the run.
+    const reason = `eval harness error: ${message(error)}`;
+    return finish({ pipeline, migrationApplies: false, applyError: reason, scores: failedScores(c.gold, reason), isolation: null });
+  }
+}
 
-  return withThrowawayDatabase({ url: databaseUrl }, async (db: Database): Promise<CaseResult> => {
-    const applyError = await applyMigrationAndSeed(db, migrations, seed);
-    if (applyError !== null) {
-      return finish({ pipeline, migrationApplies: false, applyError, scores: failedScores(c.gold, applyError), isolation: null });
-    }
-    const catalog = await readCatalog(db);
-    const referenceValues = await readReferenceValues(db, referenceColumnsToRead(catalog, c.gold));
-    const { column, setting, rootTable } = report.tenancy;
-    const scores = scoreSchema(catalog, c.gold, { referenceValues, rootTable, setting });
-    process.stderr.write('score probe');
-    // The generator's report names the setting; the README's fallback is the one the policies read.
-    const probeSetting = setting || settingsInPolicies(catalog)[0] || 'app.current_org_id';
-    let isolation: IsolationScores;
-    try {
-      isolation = scoreIsolation(await probeIsolation(db, { tenantColumn: column, setting: probeSetting, rootTable }));
-    } catch (error) {
-      const miss = `the isolation probe crashed: ${message(error)}`;
-      isolation = { isolation: metric(0, 1, [miss]), notProbed: [], crossTenantReference: metric(0, 0) };
-    }
-    return finish({
-      pipeline,
-      migrationApplies: pipeline.prismaValid !== false,
-      ...(pipeline.prismaValid === false ? { applyError: 'Prisma rejects the generated schema (see report.json findings)' } : {}),
-      scores,
-      isolation,
-    });
-  });
+type DatabaseOutcome = Pick<CaseResult, 'scores' | 'isolation'> & { applyError?: string };
+
+/** Applies the generated migration and seed to `db`, then scores the catalog and probes isolation on it. */
+async function evaluateOnDatabase(db: Database, gold: Gold, result: PipelineResult): Promise<DatabaseOutcome> {
+  const applyError = await applyMigrationAndSeed(db, migrationsOf(result.artifacts), result.artifacts[SEED_SQL_PATH] ?? '');
+  if (applyError !== null) return { applyError, scores: failedScores(gold, applyError), isolation: null };
+
+  const catalog = await readCatalog(db);
+  const referenceValues = await readReferenceValues(db, referenceColumnsToRead(catalog, gold));
+  const { column, setting, rootTable, appRole } = result.report.tenancy;
+  const scores = scoreSchema(catalog, gold, { referenceValues, rootTable, ...(setting ? { setting } : {}) });
+  process.stderr.write('score probe');
+  // The generator's report names the setting; the README's fallback is the one the policies read, then
+  // DESIGN §5's default.
+  const probeSetting = setting || settingsInPolicies(catalog)[0] || 'app.current_org_id';
+  try {
+    const report = await probeIsolation(db, { tenantColumn: column, setting: probeSetting, rootTable, appRole });
+    return { scores, isolation: scoreIsolation(report) };
+  } catch (error) {
+    const miss = `the isolation probe crashed: ${message(error)}`;
+    return { scores, isolation: { isolation: metric(0, 1, [miss]), notProbed: [], crossTenantReference: metric(0, 0) } };
+  }
 }
 
 /** Returns the error text, or null when every migration and the seed ran. */
@@ -295,7 +305,7 @@ async function discover(dir: string): Promise<EvalCase[]> {
     try {
       json = JSON.parse(await readFile(path, 'utf8'));
     } catch (error) {
-      problems.push(`Invalid gold file ${path}: ${message(error)}`);
+      problems.push(`Invalid gold file ${path}: not JSON (${message(error)})`);
       continue;
     }
     let gold: Gold;
@@ -310,7 +320,7 @@ async function discover(dir: string): Promise<EvalCase[]> {
     if (!inputPath) problems.push(`${path}: its input ${gold.prd} is not in ${dir}`);
     else cases.push({ name: stem, inputPath, gold });
   }
-  if (problems.length > 0) throw new GoldError(dir, problems);
+  if (problems.length > 0) throw new CorpusError(problems.join('\n'));
   return cases;
 }
 
@@ -343,6 +353,10 @@ async function writeReport(options: Options, results: Map<EvalSet, CaseResult[]>
   };
   await mkdir(dirname(options.json), { recursive: true });
   await writeFile(options.json, JSON.stringify(report, null, 2) + '\n');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function message(error: unknown): string {

@@ -117,8 +117,11 @@ export function scoreSchema(catalog: Catalog, gold: Gold, context: ScoreContext 
  */
 export function failedScores(gold: Gold, reason: string): SchemaScores {
   const applicable = applicableMetrics(gold);
+  // Scoring an empty database gives the gold's own totals where a metric has them (0/10 entities), so the raw
+  // counts of a failed input still weigh in the sums.
+  const empty = scoreSchema({ tables: [] }, gold).metrics;
   const metrics = Object.fromEntries(
-    METRICS.map((name) => [name, applicable[name] ? { score: 0, hit: 0, total: 0, misses: [reason] } : notApplicable()]),
+    METRICS.map((name) => [name, applicable[name] ? { score: 0, hit: 0, total: empty[name].total, misses: [reason] } : notApplicable()]),
   ) as Record<MetricName, MetricResult>;
   return {
     metrics,

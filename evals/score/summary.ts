@@ -8,6 +8,8 @@ export interface CaseResult {
   input: string;
   multiTenant: boolean;
   ms: number;
+  /** The part of `ms` spent in runPipeline (which validates on its own database too). */
+  pipelineMs: number;
   pipeline: { valid: boolean | null; prismaValid: boolean | null; noDrift: boolean | null; error?: string };
   /** README migration-applies: Prisma validates, the migration applies and the seed runs. */
   migrationApplies: boolean;

@@ -5,7 +5,6 @@
  */
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.ts';
-import { runPipeline } from '../graph/run.ts';
 import type { NodeEvent } from '../nodes/node-context.ts';
 import { loadInput } from './load-input.ts';
 import { writeArtifacts } from './write-artifacts.ts';
@@ -46,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
 
   try {
     const input = await loadInput(inputPath);
+    // Loaded after the arguments are checked: the pipeline pulls in Prisma's engines, PGlite and LangGraph.
+    const { runPipeline } = await import('../graph/run.ts');
     const progress = values.quiet ? undefined : printProgress;
     if (progress) console.error(`schemawright: ${inputPath} → ${values.out} (validating on ${databaseUrl ? 'PostgreSQL server' : 'embedded PGlite'})`);
     const result = await runPipeline(input, { maxRounds: rounds, databaseUrl, onEvent: progress });

@@ -456,7 +456,7 @@ describe('failed migration and gold validation', () => {
   it('scores 0 where the gold has something to score and null elsewhere', () => {
     const g = gold({ entities: [entity(['projects'])], queryPatterns: [] });
     const failed = failedScores(g, 'migration failed: boom');
-    expect(failed.metrics.entityRecall.score).toBe(0);
+    expect(failed.metrics.entityRecall).toMatchObject({ score: 0, hit: 0, total: 2 });
     expect(failed.metrics.fkIndexCoverage.score).toBe(0);
     expect(failed.metrics.queryPatterns.score).toBeNull();
   });

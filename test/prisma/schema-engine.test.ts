@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitPrismaSchema } from '../../src/tools/prisma/emit-schema.ts';
 import { closeSchemaEngine, initialMigrationSql, isEmptyMigration, nextMigrationSql } from '../../src/tools/prisma/schema-engine.ts';
+import { DataModel } from '../../src/model/index.ts';
 import { finalModel } from '../fixtures/final-model.ts';
 
 const schema = emitPrismaSchema(finalModel());
@@ -41,6 +42,42 @@ describe('schema engine (WASM, offline)', () => {
     console.info(`nextMigrationSql (warm shadow PGlite): ${Math.round(performance.now() - started)} ms`);
     expect(isEmptyMigration(drift)).toBe(false);
     expect(drift).toContain('DROP INDEX "tasks_org_id_assignee_id_status_idx";');
+  });
+
+  it('round-trips every logical type, default and predicate form without drift', async () => {
+    const field = (name: string, type: string, extra: object = {}) => ({ name, column: name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), type, required: true, ...extra });
+    const model = DataModel.parse({
+      entities: [
+        { name: 'Organization', table: 'organizations', kind: 'tenant-root', fields: [field('id', 'uuid', { role: 'id' })] },
+        { name: 'Sample', table: 'samples', kind: 'global', description: 'Every logical type.\nA second "line".', fields: [
+          field('id', 'uuid', { role: 'id', default: { kind: 'uuid' } }),
+          field('label', 'string', { maxLength: 40, default: { kind: 'value', value: `it's "x" \\ \n y` }, description: 'a label' }),
+          field('body', 'text', { required: false }),
+          field('count', 'integer', { default: { kind: 'value', value: -3 } }),
+          field('big', 'bigint', { default: { kind: 'value', value: Number.MAX_SAFE_INTEGER } }),
+          field('price', 'decimal', { precision: 10, scale: 2, default: { kind: 'value', value: 12.5 } }),
+          field('ratio', 'float', { default: { kind: 'value', value: 0.25 } }),
+          field('flag', 'boolean', { default: { kind: 'value', value: true } }),
+          field('day', 'date', { default: { kind: 'now' } }),
+          field('since', 'datetime', { default: { kind: 'value', value: '2024-01-02T03:04:05Z' } }),
+          field('at', 'time', { required: false }),
+          field('ref', 'uuid', { default: { kind: 'uuid' } }),
+          field('fixedRef', 'uuid', { default: { kind: 'value', value: '6F9619FF-8B86-D011-B42D-00C04FC964FF' } }),
+          field('meta', 'json', { default: { kind: 'value', value: '{"a": [1, "b"]}' } }),
+          field('mood', 'enum', { enumName: 'Mood', enumValues: ['won t fix', 'ok', '2fa'], default: { kind: 'value', value: 'won t fix' } }),
+        ] },
+      ],
+      indexes: [
+        { entity: 'Sample', fields: ['label'], source: 'partial', why: 'eq on enum, boolean, integer, float',
+          where: [{ field: 'mood', op: 'eq', value: 'won t fix' }, { field: 'flag', op: 'eq', value: true }, { field: 'count', op: 'eq', value: 2 }, { field: 'ratio', op: 'eq', value: 0.5 }] },
+        { entity: 'Sample', fields: ['day', 'label'], unique: true, source: 'partial', why: 'eq on varchar and text, IS NOT NULL',
+          where: [{ field: 'body', op: 'isNotNull' }, { field: 'label', op: 'eq', value: "a'b" }, { field: 'body', op: 'eq', value: "c'd" }] },
+      ],
+    });
+    const text = emitPrismaSchema(model);
+    const init = await initialMigrationSql(text);
+    expect(init).toContain(`WHERE ("body" IS NOT NULL AND "label"::text = 'a''b' AND "body" = 'c''d')`);
+    expect(await nextMigrationSql([{ name: '0001_init', sql: init }], text)).toBe('-- This is an empty migration.\n');
   });
 
   it('replays several migrations in order, on a shadow emptied between diffs', async () => {

@@ -33,10 +33,14 @@ export interface Subscriber {
 }
 
 interface Execution {
+  job: JobRecord;
   controller: AbortController;
   started: boolean;
   done: Promise<void>;
 }
+
+/** How long shutdown waits for aborted runs to notice before recording them as stopped. */
+const STOP_WAIT_MS = 5000;
 
 /** Errors of the last round that the events carry in full; the rest are counted (the report has them all). */
 const FINDINGS_IN_EVENT = 50;
@@ -72,7 +76,8 @@ export class JobManager {
     const run = { controller, done };
     this.syncRuns.add(run);
     try {
-      return await done;
+      // Answer on abort even if the run is slow to stop; its pool slot stays taken until it really ends.
+      return await untilAborted(done, both);
     } catch (error) {
       if (controller.signal.aborted) throw new HttpProblem(503, 'shutting-down', 'The server is restarting; send the request again.', { headers: { 'retry-after': '5' } });
       throw error;
@@ -122,7 +127,9 @@ export class JobManager {
     await Promise.race([Promise.all([...running, ...sync]), delay(graceMs)]);
     for (const execution of this.executions.values()) execution.controller.abort();
     for (const run of this.syncRuns) run.controller.abort();
-    await Promise.all([...this.executions.values()].map((e) => e.done));
+    await Promise.race([Promise.all([...this.executions.values()].map((e) => e.done)), delay(STOP_WAIT_MS)]);
+    // A run that ignores the abort is recorded as stopped anyway; the process is about to go.
+    await Promise.all([...this.executions.values()].map((e) => this.interrupted(e.job)));
     for (const set of this.subscribers.values()) for (const s of set) s.onClose();
     this.subscribers.clear();
   }
@@ -133,7 +140,7 @@ export class JobManager {
 
   private schedule(job: JobRecord, force: boolean, created: Promise<void> = Promise.resolve()): void {
     const controller = new AbortController();
-    const execution: Execution = { controller, started: false, done: Promise.resolve() };
+    const execution: Execution = { job, controller, started: false, done: Promise.resolve() };
     execution.done = this.options.pool
       .run(
         async () => {
@@ -190,19 +197,23 @@ export class JobManager {
       await this.forgetCheckpoints(job.id);
     } catch (error) {
       await log.flushed();
-      if (stop.aborted && this.closing && store.durable) {
-        await store.update(job.id, { status: 'queued' });
-        await log.emit('status', { status: 'interrupted', detail: 'The server is restarting; the job resumes from its last finished node.' });
-        return;
-      }
+      if (stop.aborted && this.closing) return this.interrupted(job, log);
       await this.fail(job.id, this.jobProblem(job, error, timeout.aborted), log);
     }
+  }
+
+  /** Stopped by shutdown: a durable store keeps it queued for the next server, memory fails it. */
+  private async interrupted(job: JobRecord, log?: EventLog): Promise<void> {
+    const { store } = this.options;
+    if (!store.durable) return this.fail(job.id, problem(503, 'shutting-down', 'The server shut down before the job finished; submit it again.'), log);
+    await store.update(job.id, { status: 'queued' });
+    const events = log ?? this.log(job.id, (await store.events(job.id)).at(-1)?.seq ?? 0);
+    await events.emit('status', { status: 'interrupted', detail: 'The server is restarting; the job resumes from its last finished node.' });
   }
 
   private jobProblem(job: JobRecord, error: unknown, timedOut: boolean): Problem {
     if (error instanceof InputError) return inputProblem(error, job.request.input.kind === 'prd' ? 'prd' : 'model');
     if (timedOut) return problem(504, 'timeout', `The job took longer than ${Math.round(this.options.jobTimeoutMs / 1000)} s and was stopped.`);
-    if (this.closing) return problem(503, 'shutting-down', 'The server shut down before the job finished; submit it again.');
     this.options.logger.error({ err: error, jobId: job.id }, 'job failed');
     return problem(500, 'internal', `The job failed on our side; quote job id ${job.id} when reporting it.`);
   }
@@ -273,6 +284,15 @@ class EventLog {
 
 export function isFinished(job: JobRecord): boolean {
   return FINISHED.has(job.status);
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function delay(ms: number): Promise<void> {

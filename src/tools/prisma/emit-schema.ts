@@ -4,7 +4,6 @@
  * constraint, enum type) is written out with @@map / @map / map:, never left to Prisma's inference.
  */
 import type { DataModel, Entity, Field, FieldDefault, Index } from '../../model/model.ts';
-import { getEntity } from '../../model/lookup.ts';
 import { camelCase, identifierProblem, MAX_IDENTIFIER_BYTES, pascalCase, pluralWords } from '../../model/names.ts';
 import { foreignKeys, primaryKeyField, type ForeignKey } from './foreign-keys.ts';
 import { enumTypeName, indexNames, primaryKeyName } from './names.ts';
@@ -19,6 +18,9 @@ interface PrismaEnum {
   /** Prisma identifier → the label stored in PostgreSQL. */
   values: Array<{ ident: string; label: string }>;
 }
+
+/** A database default, so seeds and raw SQL inserts need no id; @default(uuid()) would be client-side only. */
+const GENERATED_UUID = 'dbgenerated("gen_random_uuid()")';
 
 /** A field line before alignment: name, type, attributes. */
 type Line = [string, string, string];
@@ -95,7 +97,7 @@ function scalarLine(entity: Entity, field: Field, enums: Map<string, PrismaEnum>
   if (field.role === 'id') {
     if (field.type !== 'uuid' || !field.required) throw new Error(`${what}: the id must be a required uuid`);
     if (field.default && field.default.kind !== 'uuid') throw new Error(`${what}: the id default must be a generated uuid`);
-    attrs.push(`@id(map: ${str(primaryKeyName(entity.table))})`, uuidDefault);
+    attrs.push(`@id(map: ${str(primaryKeyName(entity.table))})`, `@default(${GENERATED_UUID})`);
   } else if (field.default) {
     attrs.push(`@default(${defaultValue(what, field, field.default, enums)})`);
   }
@@ -109,9 +111,6 @@ function scalarLine(entity: Entity, field: Field, enums: Map<string, PrismaEnum>
   if (native) attrs.push(native);
   return [field.name, scalarType(field, enums) + (field.required ? '' : '?'), attrs.join(' ')];
 }
-
-/** A database default, so seeds and raw SQL inserts need no id; @default(uuid()) would be client-side only. */
-const uuidDefault = '@default(dbgenerated("gen_random_uuid()"))';
 
 function scalarType(field: Field, enums: Map<string, PrismaEnum>): string {
   switch (field.type) {
@@ -174,7 +173,7 @@ function defaultValue(what: string, field: Field, value: FieldDefault, enums: Ma
   }
   if (value.kind === 'uuid') {
     if (field.type !== 'uuid') throw new Error(`${what}: a generated uuid default needs a uuid field`);
-    return 'dbgenerated("gen_random_uuid()")';
+    return GENERATED_UUID;
   }
   const v = value.value;
   const wrong = (expected: string): Error => new Error(`${what}: default ${JSON.stringify(v)} is not ${expected}`);
@@ -186,7 +185,8 @@ function defaultValue(what: string, field: Field, value: FieldDefault, enums: Ma
       return str(v);
     case 'uuid':
       if (typeof v !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw wrong('a uuid');
-      return str(v.toLowerCase());
+      // A plain @default("…") on a uuid column is reported as changed by every later Prisma diff (7.10).
+      return `dbgenerated(${str(`'${v.toLowerCase()}'::uuid`)})`;
     case 'integer':
     case 'bigint':
       if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw wrong('an integer');
@@ -324,7 +324,6 @@ function checkNames(model: DataModel): void {
     }
     primaryKeyField(entity);
   }
-  getEntity(model, model.tenancy.rootEntity);
 }
 
 function enumNameOf(field: Field): string {
@@ -367,6 +366,8 @@ function enumValues(what: string, labels: string[]): PrismaEnum['values'] {
   const used = new Set<string>();
   return labels.map((label) => {
     if (Buffer.byteLength(label, 'utf8') > MAX_IDENTIFIER_BYTES) throw new Error(`${what}: enum value ${JSON.stringify(label)} is over ${MAX_IDENTIFIER_BYTES} bytes`);
+    // Prisma 7.10 writes CREATE TYPE … AS ENUM ('label') without doubling quotes: a quote would break (or inject into) the SQL.
+    if (/['\u0000-\u001f\u007f]/.test(label)) throw new Error(`${what}: enum value ${JSON.stringify(label)} may not contain quotes or control characters`);
     let ident = label.replace(/[^A-Za-z0-9_]+/g, '_');
     if (!/^[A-Za-z]/.test(ident)) ident = `v_${ident}`;
     for (let n = 2, base = ident; used.has(ident) || (ident !== label && labels.includes(ident)); n++) ident = `${base}_${n}`;

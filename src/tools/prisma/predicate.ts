@@ -16,8 +16,12 @@ function conditionSql(entity: Entity, predicate: Predicate): string {
       return `${column} IS NULL`;
     case 'isNotNull':
       return `${column} IS NOT NULL`;
-    case 'eq':
-      return `${column} = ${sqlValue(checkedValue(entity, field, predicate.value))}`;
+    case 'eq': {
+      // PostgreSQL compares varchar as text and stores the predicate with that cast; writing the cast keeps
+      // Prisma's next diff from seeing a changed index (it does for `"col" = 'x'` on a varchar column).
+      const operand = field.type === 'string' && field.maxLength !== undefined ? `${column}::text` : column;
+      return `${operand} = ${sqlValue(checkedValue(entity, field, predicate.value))}`;
+    }
   }
 }
 

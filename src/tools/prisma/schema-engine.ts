@@ -67,7 +67,10 @@ export function isEmptyMigration(sql: string): boolean {
   return sql.trim() === EMPTY_MIGRATION;
 }
 
-/** Closes the default shadow PGlite (after the diffs in flight); the next diff from migrations reopens it. */
+/**
+ * Closes the default shadow PGlite (after the diffs in flight); the next diff from migrations reopens it.
+ * Short-lived processes (CLI, tests) should call it: an open PGlite keeps a timer that delays exit by ~10 s.
+ */
 export async function closeSchemaEngine(): Promise<void> {
   await withShadow(async () => {
     const db = shadowDb;

@@ -82,6 +82,11 @@ export async function probeIsolation(db: Database, options: IsolationOptions): P
   return probe.report(Math.round(performance.now() - started));
 }
 
+const NEXT_SAVEPOINT = 'RELEASE SAVEPOINT sw_probe; SAVEPOINT sw_probe';
+
+/** Tables per statement in the counting checks: few round trips, and a failure reruns only this many alone. */
+const CHECK_BATCH = 50;
+
 /** Text values of a row as returned by INSERT … RETURNING col::text. */
 type Row = Record<string, string | null>;
 
@@ -141,6 +146,7 @@ class Probe {
   async run(): Promise<void> {
     await this.db.query('BEGIN');
     try {
+      await this.db.exec('SAVEPOINT sw_probe');
       await this.setUp();
       await this.insertTenantRows('A');
       await this.insertTenantRows('B');
@@ -162,14 +168,14 @@ class Probe {
     if (!root) throw new Error(`The tenant root table "${this.options.rootTable}" is not in schema "${this.options.schema}"`);
     const schema = q(this.options.schema);
     const role = quoteIdent(this.role);
-    await this.db.exec(
+    this.memberOf = await this.applicationRoles();
+    await this.keep(() => this.db.exec(
       `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
        GRANT USAGE ON SCHEMA ${schema} TO ${role};
        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role};
-       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};`,
-    );
-    this.memberOf = await this.applicationRoles();
-    for (const member of this.memberOf) await this.db.exec(`GRANT ${q(member)} TO ${role}`);
+       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
+       ${this.memberOf.map((member) => `GRANT ${q(member)} TO ${role};`).join('\n')}`,
+    ));
 
     const referenced = [root, ...this.tenant].flatMap((t) => t.foreignKeys.map((fk) => fk.refTable));
     for (const name of referenced) await this.ensureGlobalRow(name, new Set());
@@ -198,7 +204,7 @@ class Probe {
 
   private async insertOrganization(root: CatalogTable): Promise<Outcome<Row>> {
     const { values } = this.synthesize(root, undefined, new Map());
-    return this.savepoint(async () => this.insertReturning(root, values), true);
+    return this.attempt(async () => this.insertReturning(root, values), true);
   }
 
   /** A row of a global (non-tenant) table that tenant rows can point at: an existing one, else a new one. */
@@ -218,7 +224,7 @@ class Probe {
     visiting.add(name);
     for (const fk of table.foreignKeys) await this.ensureGlobalRow(fk.refTable, visiting);
     const { values } = this.synthesize(table, undefined, new Map());
-    const inserted = await this.savepoint(() => this.insertReturning(table, values), true);
+    const inserted = await this.attempt(() => this.insertReturning(table, values), true);
     if (inserted.ok) this.globalRows.set(name, inserted.value);
     else this.globalErrors.set(name, errorMessage(inserted.error));
   }
@@ -232,7 +238,7 @@ class Probe {
     for (const table of this.tenant) {
       if (tenant === 'B' && !this.rowsA.has(table.name)) continue;
       const { values, gaps } = this.synthesize(table, org, rows);
-      const inserted = await this.savepoint(() => this.insertReturning(table, values), true);
+      const inserted = await this.attempt(() => this.insertReturning(table, values), true);
       if (inserted.ok) rows.set(table.name, inserted.value);
       if (tenant === 'A') this.recordOwnInsert(table, inserted, gaps);
       else if (!inserted.ok) this.errorsB.set(table.name, errorMessage(inserted.error));
@@ -258,27 +264,22 @@ class Probe {
 
   private async checkAgainstA(): Promise<void> {
     const orgA = this.orgA[this.orgKey] ?? null;
+    const tenantColumn = q(this.options.tenantColumn);
+    const ofA = `${tenantColumn} = $1`;
     await this.actAs(this.orgB[this.orgKey] ?? null);
-    for (const table of this.probed()) {
-      const checks = this.result(table).checks;
-      const target = this.qualified(table);
-      const tenantColumn = q(this.options.tenantColumn);
-      checks.selectOther = await this.countCheck(
-        `SELECT count(*) AS n FROM ${target} WHERE ${tenantColumn} = $1`, [orgA], 'SELECT sees', "of A's rows");
-      checks.updateOther = await this.countCheck(
-        `WITH changed AS (UPDATE ${target} SET ${tenantColumn} = ${tenantColumn} WHERE ${tenantColumn} = $1 RETURNING 1)
-         SELECT count(*) AS n FROM changed`, [orgA], 'UPDATE changes', "of A's rows");
-      checks.deleteOther = await this.countCheck(
-        `WITH removed AS (DELETE FROM ${target} WHERE ${tenantColumn} = $1 RETURNING 1) SELECT count(*) AS n FROM removed`,
-        [orgA], 'DELETE removes', "of A's rows");
-      checks.insertOther = await this.insertForA(table);
-    }
+    await this.countChecks('selectOther', (t) => `SELECT 1 FROM ${this.qualified(t)} WHERE ${ofA}`, [orgA], "SELECT sees %n of A's rows");
+    await this.countChecks('updateOther',
+      (t) => `UPDATE ${this.qualified(t)} SET ${tenantColumn} = ${tenantColumn} WHERE ${ofA} RETURNING 1`, [orgA],
+      "UPDATE changes %n of A's rows");
+    await this.countChecks('deleteOther', (t) => `DELETE FROM ${this.qualified(t)} WHERE ${ofA} RETURNING 1`, [orgA],
+      "DELETE removes %n of A's rows");
+    for (const table of this.probed()) this.result(table).checks.insertOther = await this.insertForA(table);
   }
 
   /** Under B's context, a fresh row that belongs to A (tenant column and FKs pointing at A's rows). */
   private async insertForA(table: CatalogTable): Promise<CheckResult> {
     const { values } = this.synthesize(table, this.orgA, this.rowsA);
-    const inserted = await this.savepoint(() => this.insert(table, values), false);
+    const inserted = await this.attempt(() => this.insert(table, values), false);
     if (inserted.ok) return { passed: false, detail: "INSERT of a row for organization A is accepted under B's context" };
     if (sqlState(inserted.error) === '42501') return { passed: true, detail: 'refused by row-level security' };
     return {
@@ -289,10 +290,7 @@ class Probe {
 
   private async checkWithoutContext(): Promise<void> {
     await this.actAs('');
-    for (const table of this.probed()) {
-      this.result(table).checks.noContext = await this.countCheck(
-        `SELECT count(*) AS n FROM ${this.qualified(table)}`, [], 'without a tenant context SELECT sees', 'rows');
-    }
+    await this.countChecks('noContext', (t) => `SELECT 1 FROM ${this.qualified(t)}`, [], 'without a tenant context SELECT sees %n rows');
   }
 
   /** PostgreSQL checks foreign keys without RLS: only a composite (tenant, id) FK stops B pointing at A's row. */
@@ -315,7 +313,7 @@ class Probe {
       const refColumn = fk.refColumns[i] ?? '';
       values.set(column, column === this.options.tenantColumn ? (this.orgB[this.orgKey] ?? null) : (parent[refColumn] ?? null));
     });
-    const inserted = await this.savepoint(() => this.insert(table, values), false);
+    const inserted = await this.attempt(() => this.insert(table, values), false);
     if (inserted.ok)
       return { ...base, status: 'leaked', detail: `a row of organization B was accepted pointing at A's row in ${fk.refTable}` };
     const constraint = (inserted.error as { constraint?: unknown }).constraint;
@@ -329,11 +327,35 @@ class Probe {
     };
   }
 
-  private async countCheck(sql: string, params: unknown[], what: string, unit: string): Promise<CheckResult> {
-    const counted = await this.savepoint(() => this.db.query<{ n: number | string }>(sql, params), false);
-    if (!counted.ok) return { passed: true, detail: `refused: ${errorMessage(counted.error)}` };
-    const n = Number(counted.value[0]?.n ?? 0);
-    return { passed: n === 0, detail: `${what} ${n} ${unit}` };
+  /**
+   * A check that passes when a statement yields no rows, or fails (an error cannot leak rows: fail closed).
+   * The statements of up to CHECK_BATCH tables run as the CTEs of one statement; only when that statement
+   * fails does each table run alone, so that every table gets its own outcome.
+   */
+  private async countChecks(check: IsolationCheck, statement: (t: CatalogTable) => string, params: unknown[], detail: string): Promise<void> {
+    const tables = this.probed();
+    for (let i = 0; i < tables.length; i += CHECK_BATCH) {
+      const batch = tables.slice(i, i + CHECK_BATCH);
+      if (await this.countBatch(batch, check, statement, params, detail)) continue;
+      for (const table of batch) await this.countBatch([table], check, statement, params, detail);
+    }
+  }
+
+  /** Records the check for every table of the batch and returns true, or returns false when the statement failed. */
+  private async countBatch(
+    tables: CatalogTable[], check: IsolationCheck, statement: (t: CatalogTable) => string, params: unknown[], detail: string,
+  ): Promise<boolean> {
+    const ctes = tables.map((t, i) => `c${i} AS (${statement(t)})`).join(',\n');
+    const counts = tables.map((_, i) => `(SELECT count(*) FROM c${i}) AS c${i}`).join(', ');
+    const counted = await this.attempt(() => this.db.query<Record<string, number | string>>(`WITH ${ctes} SELECT ${counts}`, params), false);
+    if (!counted.ok && tables.length > 1) return false;
+    tables.forEach((table, i) => {
+      const n = counted.ok ? Number(counted.value[0]?.[`c${i}`] ?? 0) : 0;
+      this.result(table).checks[check] = counted.ok
+        ? { passed: n === 0, detail: detail.replace('%n', String(n)) }
+        : { passed: true, detail: `refused: ${errorMessage(counted.error)}` };
+    });
+    return true;
   }
 
   // ---- values ---------------------------------------------------------------------------------------------
@@ -405,23 +427,31 @@ class Probe {
 
   /** The probe role with the given tenant context ('' = none), until the transaction ends. */
   private async actAs(orgId: string | null): Promise<void> {
-    await this.db.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', this.role, this.options.setting, orgId ?? '']);
+    await this.keep(() =>
+      this.db.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', this.role, this.options.setting, orgId ?? '']),
+    );
   }
 
-  /** Runs `fn` in a savepoint; keeps its effects only when it succeeds and `keep` is set. */
-  private async savepoint<T>(fn: () => Promise<T>, keep: boolean): Promise<Outcome<T>> {
-    await this.db.exec('SAVEPOINT sw_probe');
+  /**
+   * Runs `fn` as a step that may fail; keeps its effects only when it succeeds and `keep` is set. One savepoint
+   * is always open (run() opens it): a step either rolls back to it, which keeps it, or releases it and opens
+   * the next. That is one extra round trip per step, and savepoints never nest however many checks run.
+   */
+  private async attempt<T>(fn: () => Promise<T>, keep: boolean): Promise<Outcome<T>> {
     let outcome: Outcome<T>;
     try {
       outcome = { ok: true, value: await fn() };
     } catch (error) {
       outcome = { ok: false, error };
     }
-    // Rolled-back savepoints are released too, so that thousands of checks do not nest thousands of them.
-    await this.db.exec(outcome.ok && keep
-      ? 'RELEASE SAVEPOINT sw_probe'
-      : 'ROLLBACK TO SAVEPOINT sw_probe; RELEASE SAVEPOINT sw_probe');
+    await this.db.exec(outcome.ok && keep ? NEXT_SAVEPOINT : 'ROLLBACK TO SAVEPOINT sw_probe');
     return outcome;
+  }
+
+  /** Runs `fn` as a step that must succeed, and keeps its effects (a later rollback to the savepoint spares them). */
+  private async keep(fn: () => Promise<unknown>): Promise<void> {
+    await fn();
+    await this.db.exec(NEXT_SAVEPOINT);
   }
 
   /** The transaction's rollback drops the role; this covers a probe that never reached its transaction. */

@@ -36,7 +36,7 @@ export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: nu
       line,
       ref,
     });
-    if (field) pendingUniqueFromNotes(doc, entity.name, field.name, chunk.mods.notes, line, ref);
+    if (field) pendingUniqueFromNotes(doc, entity.name, field.name, [...chunk.mods.notes, chunk.text], line, ref);
     return;
   }
   if (chunk.target.kind === 'tenant-root') return;
@@ -200,7 +200,7 @@ function impliedStates(doc: Doc): void {
     if (s.block.section.cls !== 'data') continue;
     // "Only one story can be pinned per org" is a uniqueness rule over a flag, read by the uniqueness pass.
     if (/\b(?:only|exactly|at most) one\b/i.test(s.text)) continue;
-    const states = [...s.text.matchAll(CAN_BE_STATE)].map((m) => m[1]!.toLowerCase()).filter((v) => !NOT_A_STATE.includes(v));
+    const states = [...s.text.matchAll(CAN_BE_STATE)].map((m) => (m[1] ?? m[2]!).toLowerCase()).filter((v) => !NOT_A_STATE.includes(v));
     if (states.length === 0) continue;
     const subject = subjectEntity(doc, s.text.slice(0, s.text.search(/\bcan be\b/i)), s.block);
     if (!subject) continue;

@@ -113,6 +113,10 @@ function applySentence(doc: Doc, s: Sentence): void {
         applied = applied || done;
       }
     }
+    // "removes its sensors, and through them their readings": the chain cascades too.
+    if (/\bthrough (?:them|it|those)\b/i.test(clause)) {
+      for (const a of others) for (const b of others) if (a !== b && a.entity !== b.entity) applied = setAction(doc, a.entity.name, b.entity.name, action, clause, s, strength, false) || applied;
+    }
     if (applied) markUsed(doc, s);
   }
 }

@@ -6,15 +6,15 @@
  */
 import { pascalCase } from '../../../model/names.ts';
 import { markUsed, type Doc } from './doc.ts';
-import { entityNameOf, nameWords, parseAttributeList } from './fields.ts';
+import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
-import { isPlural, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
+import { isPlural, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { NAMED_CODE } from './vocabulary/reference.ts';
-import { FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
+import { DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
-  BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CHILD_ROWS, CREATE_WITH, LABEL, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -37,7 +37,8 @@ export function headingTerms(title: string): string[] {
     if (i > 0 && w.length === 1 && firstWords.length === 2 && w[0] !== firstWords[0] && isPlural(firstWords[1]!) && isPlural(w[0]!)) w = [firstWords[0]!, w[0]!];
     if (i > 0 && w.length === 1 && firstWords.length === 2 && w[0] === firstWords[0] + 's') w = [w[0]!];
     const name = entityNameOf(w.join(' '));
-    if (name && !out.includes(name)) out.push(name);
+    const head = normalise(w.join(' ')).pop() ?? '';
+    if (name && !out.includes(name) && !DOCUMENT_HEADS.includes(head)) out.push(name);
   });
   return out;
 }
@@ -80,7 +81,7 @@ export function discoverEntities(doc: Doc): void {
   }
 
   for (const s of dataSentences) {
-    const text = storyless(s.text);
+    const text = storyless(s.text).replace(OPENERS, '');
     const firstOfBlock = sentencesOf(s.block)[0]?.text === s.text;
     let m: RegExpExecArray | null;
     if (firstOfBlock && s.block.kind === 'item' && (m = BOLD_LEAD.exec(s.block.text.trim()))) {
@@ -100,6 +101,14 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'we-need' });
       continue;
     }
+    if ((m = TABLE_WITH.exec(text))) {
+      // Column names written as identifiers: "user_id" is the key, "created_at" an audit column.
+      const cols = m[2]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((c) => c.trim()).filter((c) => c && !/^(?:id|created_at|updated_at)$/i.test(c));
+      const own = normalise(m[1]!).join('_');
+      const attrs = cols.filter((c) => c.toLowerCase() !== `${own}_id` && c.toLowerCase() !== `${singular(own)}_id`).join(', ');
+      candidates.push({ phrase: m[1]!, text: attrs, sentence: s, evidence: 'table', strong: true });
+      continue;
+    }
     if ((m = WE_KNOW.exec(text)) && /^(?:when|who|how|which|whether|the)\b/i.test(m[1]!)) {
       const owner = sectionOwner(doc, s.block.section);
       if (owner) {
@@ -114,6 +123,26 @@ export function discoverEntities(doc: Doc): void {
       if (doc.registry.isOrgPhrase(phrase) && m[3]) phrase = m[3];
       candidates.push({ phrase, text: m[4]!, sentence: s, evidence: 'story', strong: true });
       continue;
+    }
+    if ((m = CREATED_WITH.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'created-with', strong: true });
+      continue;
+    }
+    if ((m = ARE_ADJ_LIST.exec(text)) && /,/.test(m[2]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has' });
+      continue;
+    }
+    if ((m = WHICH_HAS.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
+      continue;
+    }
+    if ((m = ONE_ATTRIBUTE.exec(text)) && !doc.registry.resolve(m[1]!)) {
+      const owner = sectionOwner(doc, s.block.section);
+      if (owner && !/\b(?:it|they|this|that|which)\b/i.test(m[1]!)) {
+        const mod = /optional/i.test(m[2]!) ? ' (optional)' : /required|mandatory/i.test(m[2]!) ? ' (required)' : '';
+        candidates.push({ phrase: owner, text: m[1]!.replace(/\s+\/\s+/g, ' / ') + mod, sentence: s, evidence: 'one-attribute' });
+        continue;
+      }
     }
     if ((m = CREATES.exec(text))) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'creates', strong: true });
@@ -149,7 +178,7 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = SUBJECT_HAS.exec(text))) {
       const subject = m[1]!;
-      if (validSubject(subject)) {
+      if (validSubject(subject) && !/^(?:no|not|nothing|none)\b/i.test(m[2]!.trim())) {
         const child = CHILD_ROWS.exec(text);
         if (child) {
           const parent = resolveSubject(doc, subject, s);
@@ -174,36 +203,61 @@ export function discoverEntities(doc: Doc): void {
         candidates.push({ phrase: term, text: rest, sentence: s, evidence: 'label', strong: true });
         continue;
       }
+      const values = enumValuesOf(rest.replace(/\.$/, ''));
+      const owner = sectionOwner(doc, s.block.section);
+      if (values && owner && !reg.resolve(label)) {
+        candidates.push({ phrase: owner, text: `${label} (${values.join(', ')})`, sentence: s, evidence: 'values' });
+        continue;
+      }
       if (asEntity && isPlural(tokens(label).pop() ?? '') && !FIELD_SYNONYMS[lw[lw.length - 1]!] && tokens(label).length <= 3) {
         // A plural label whose list names another entity is a child table: "Cart lines: variant + quantity".
         candidates.push({ phrase: label, text: rest, sentence: s, evidence: 'plural-label' });
         continue;
       }
     }
-    // Bullets under an entity heading describe that entity.
+    // Bullets under an entity heading describe that entity; "belong to a ticket; body (HTML); …" mixes a rule with attributes.
     if (s.block.kind === 'item' && firstOfBlock) {
       const owner = sectionOwner(doc, s.block.section);
-      if (owner && listLike(text)) candidates.push({ phrase: owner, text, sentence: s, evidence: 'bullet' });
+      if (owner) for (const part of text.split(/\s*;\s*/)) if (listLike(part)) candidates.push({ phrase: owner, text: part, sentence: s, evidence: 'bullet' });
     }
   }
 
-  // Decide: a candidate makes an entity when it is strong or its text yields an attribute.
-  for (const c of candidates) {
-    const name = candidateName(doc, c);
+  // Decide: a name becomes an entity when one of its candidates is strong or yields an attribute; then every
+  // candidate of a confirmed name contributes its statement (a bullet holding only a reference counts too).
+  const named = candidates.map((c) => ({ c, name: candidateName(doc, c) }));
+  const confirmed = new Set<string>();
+  for (const { c, name } of named) {
+    if (!name || name === 'Organization' || confirmed.has(name)) continue;
+    const existing = reg.get(name);
+    const chunks = c.text ? parseAttributeList(c.text, { registry: reg, entity: existing }) : [];
+    const fieldish = chunks.filter((k) => k.kind === 'field').length;
+    const refs = chunks.filter((k) => k.kind === 'ref' && !k.viaHint).length;
+    if (c.evidence === 'plural-label' && !existing && refs === 0) continue;
+    if (existing || c.strong || fieldish >= 1 || (c.evidence === 'plural-label' && refs >= 1)) {
+      confirmed.add(name);
+      if (!existing) reg.add(name, { kind: 'tenant', line: c.sentence.line, ref: trimRef(c.sentence.text), evidence: c.evidence });
+    }
+  }
+  for (const { c, name } of named) {
     if (!name) continue;
     if (name === 'Organization') {
+      // "Each org defines its own tax rates, e.g. …: a name, the percentage, …": the list describes the Xs.
+      const own = /^(?:its own|their own|a list of|several|one or more|many|multiple)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b[^:]*:\s*(.+)$/i.exec(c.text);
+      if (own) {
+        const childName = entityNameOf(own[1]!);
+        if (childName) {
+          const child = reg.add(childName, { kind: 'tenant', line: c.sentence.line, ref: trimRef(c.sentence.text), evidence: 'has' });
+          doc.statements.push({ entity: child.name, text: own[2]!, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block });
+          markUsed(doc, c.sentence);
+          continue;
+        }
+      }
       if (c.text) doc.statements.push({ entity: name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block });
       markUsed(doc, c.sentence);
       continue;
     }
-    const existing = reg.get(name);
-    const chunks = c.text ? parseAttributeList(c.text, { registry: reg, entity: existing }) : [];
-    const fieldish = chunks.filter((k) => k.kind === 'field').length;
-    const refs = chunks.filter((k) => k.kind === 'ref').length;
-    const confirmed = existing || c.strong || fieldish >= 1 || (c.evidence === 'plural-label' && refs >= 1);
-    if (c.evidence === 'plural-label' && !existing && refs === 0) continue;
-    if (!confirmed) continue;
-    const entity = existing ?? reg.add(name, { kind: 'tenant', line: c.sentence.line, ref: trimRef(c.sentence.text), evidence: c.evidence });
+    const entity = reg.get(name);
+    if (!entity) continue;
     entity.evidence.add(c.evidence);
     if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block });
     markUsed(doc, c.sentence);
@@ -243,7 +297,9 @@ function validSubject(subject: string): boolean {
   const w = tokens(subject);
   if (w.length === 0) return false;
   if (w.some((x) => CLAUSE_WORDS.includes(x) && x !== 'who')) return false;
-  if (['we', 'i', 'you', 'it', 'they', 'this', 'that', 'there'].includes(w[0]!)) return false;
+  if (['we', 'i', 'you', 'it', 'they', 'this', 'that', 'there', 'once', 'when', 'if', 'after', 'before', 'while', 'until', 'because', 'since', 'unless', 'whenever'].includes(w[0]!)) return false;
+  // "Restoring a record …" is an action, not a thing.
+  if (/ing$/.test(w[0]!) && w.length > 1 && !/^(?:billing|shipping|reading|listing|meeting|booking|setting|heading|mailing|building|painting|drawing|recording|posting|filing|holding|opening|closing|rating|pricing|routing|tracking|training|parking|landing|offering|earning|warning|ending|starting|outstanding|pending|recurring|existing|remaining|upcoming|incoming|outgoing|working|funding|housing|clothing|lodging|seating|timing)$/.test(w[0]!)) return false;
   if (NOT_ENTITY.includes(normalise(w).join(' '))) return false;
   return true;
 }
@@ -259,11 +315,12 @@ function sectionOwner(doc: Doc, section: Section): string | undefined {
 function listLike(text: string): boolean {
   const head = tokens(text.replace(/\([^)]*\)/g, ' ')).slice(0, 3);
   if (head.length === 0) return false;
-  if (CLAUSE_WORDS.includes(head[0]!)) return false;
+  const fieldForm = /^(?:whether|when|how|who|which|the (?:time|date))\b/i.test(text.trim());
+  if (CLAUSE_WORDS.includes(head[0]!) && !fieldForm) return false;
   if (/ing$/.test(head[0]!) && !['billing', 'shipping', 'reading', 'opening', 'closing', 'starting', 'ending'].includes(head[0]!)) return false;
   // A full sentence without a list ("Uniqueness rules only apply to …") is a rule, not attributes.
   const bare = text.replace(/\([^)]*\)/g, ' ');
-  if (!/[,;]/.test(bare) && !/^(?:whether|when|how|who|which|the (?:time|date))\b/i.test(bare) && tokens(bare).some((w) => CLAUSE_WORDS.includes(w))) return false;
+  if (!/[,;]/.test(bare) && !fieldForm && tokens(bare).slice(0, 2).some((w) => CLAUSE_WORDS.includes(w))) return false;
   if (/^(?:if|when|every|each|deleting|removing|used|written|belong|may|can|trashed|restoring|per|only|at|no|there)\b/i.test(text)) return false;
   return true;
 }
@@ -276,7 +333,7 @@ function attributeTail(rest: string): string {
   const colon = firstSentence.replace(/\([^)]*\)/g, (m) => m.replace(/:/g, ' ')).indexOf(':');
   if (colon >= 0) return firstSentence.slice(colon + 1);
   if (/^(?:an?|the|one|people|someone|named|this|that)\b/i.test(firstSentence)) return '';
-  if (!/,/.test(firstSentence)) return '';
+  if (!/,|\band\b/.test(firstSentence)) return '';
   return firstSentence;
 }
 

@@ -33,7 +33,7 @@ export interface Modifiers {
 
 export type Chunk =
   | { kind: 'field'; name: string; type: LogicalType; mods: Modifiers; text: string; required?: boolean }
-  | { kind: 'ref'; role: string; target: DraftEntity; mods: Modifiers; text: string; many: boolean; required?: boolean }
+  | { kind: 'ref'; role: string; target: DraftEntity; mods: Modifiers; text: string; many: boolean; required?: boolean; viaHint?: boolean }
   | { kind: 'none'; text: string };
 
 export interface ChunkContext {
@@ -74,9 +74,11 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
     }
   }
   body = body
-    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+[^,;\u0000]*/gi, ' ')
+    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+[^,;\u0000—–]*/gi, ' ')
     // "first and last name" → "first name, last name".
-    .replace(/\b([a-z]+) and ([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1 $3, $2 $3');
+    .replace(/\b([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1 $3, $2 $3')
+    // "a billing address: two address lines, city, …": a group label inside the list gives way to its items.
+    .replace(/(,|\band)\s+(?:an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?:\s+/gi, ', ');
   const pieces = splitList(body.replace(/\s*,?\s*\bplus\b\s*/gi, ', '));
   const chunks: string[] = [];
   for (const piece of pieces) {
@@ -177,6 +179,8 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   w = dropDeterminers(w);
   // "a snapshot of the shipping address" names the shipping address.
   if (w.length > 2 && CONTAINER_HEADS.includes(w[0]!) && w[1] === 'of') w = dropDeterminers(w.slice(2));
+  // "a hash of the token" → token hash.
+  if (w.length > 2 && ['hash', 'digest', 'checksum', 'fingerprint'].includes(w[0]!) && w[1] === 'of') w = [...dropDeterminers(w.slice(2)), w[0]!];
   // "number of decimal places" → "decimal places"; "amount of X" stays.
   if (w.length > 2 && w[0] === 'number' && w[1] === 'of') w = dropDeterminers(w.slice(2));
   // "scheduled at", "due at", "starts on": a trailing at/on is the name's time suffix, not a preposition.
@@ -190,6 +194,9 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   if (unitAt > 0) w = [...w.slice(0, unitAt), w[unitAt + 1]!];
   else if (cut > 0) w = w.slice(0, cut);
   w = w.filter((x) => !/\d/.test(x) || /^[a-z]+\d$/.test(x));
+  // "channel it came in through": a relative clause without "that" ends the name.
+  const clause = w.findIndex((x) => CLAUSE_WORDS.includes(x));
+  if (clause >= 1) w = w.slice(0, clause);
   if (w.length === 0 || w.length > 4) return undefined;
   if (w.some((x) => CLAUSE_WORDS.includes(x))) return undefined;
   if (w[0] === 'to' || w[0] === 'of' || /ing$/.test(w[0]!) && w.length > 1 && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
@@ -234,8 +241,16 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   if (/^when$/i.test(h) && previous?.kind === 'ref' && /By$/.test(previous.role)) {
     return field([previous.role.replace(/By$/, ''), 'at'], 'datetime', { optional: previous.mods.optional });
   }
-  if ((m = EVENT_DATE_SUBJECT.exec(h))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date']);
-  if ((m = EVENT_TIME.exec(h))) {
+  // A column written as an identifier ("password_hash", "category_id") is a name already.
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(h)) {
+    const ref = /^(.+)_id$/.exec(h);
+    const target = ref ? ctx.registry.resolve(ref[1]!.replace(/_/g, ' ')) : undefined;
+    if (target && target !== ctx.entity && target.kind !== 'tenant-root') return { kind: 'ref', role: camelCase(ref![1]!), target, mods, text, many: false };
+    return field(h.split('_'));
+  }
+  const headWithArticle = head.replace(/^(?:an?\s+)?optional\s+/i, '').trim();
+  if ((m = EVENT_DATE_SUBJECT.exec(headWithArticle))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date']);
+  if ((m = EVENT_TIME.exec(headWithArticle))) {
     const kind = (m[1] ?? '').toLowerCase();
     const verb = m[2]!.toLowerCase().split(/\s+/);
     if (!['it', 'was', 'is'].includes(verb[verb.length - 1]!))
@@ -291,7 +306,8 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   const target = resolveTarget(words, mods, ctx);
   if (target) {
     const roleWords = words.length === 1 && isPluralWord(words[0]!) ? [singular(words[0]!)] : singularise(words);
-    return { kind: 'ref', role: camelCase(roleWords.join(' ')), target, mods, text, many: quantified || isPluralWord(words[words.length - 1]!) };
+    const viaHint = !ctx.registry.resolve(words, undefined, { loose: true });
+    return { kind: 'ref', role: camelCase(roleWords.join(' ')), target, mods, text, many: quantified || isPluralWord(words[words.length - 1]!), viaHint };
   }
   return field(words);
 }
@@ -329,6 +345,8 @@ function resolveTarget(words: string[], mods: Modifiers, ctx: ChunkContext) {
 export function parseAttributeList(text: string, ctx: ChunkContext): Chunk[] {
   // "status: open / won / lost, plus the closed date": a label with its values, then more attributes.
   const labelled = /^([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$/.exec(text.trim());
+  // "desk: a name and …" inside the desk's own statement: the label just repeats the subject.
+  if (labelled && ctx.entity && ctx.registry.resolve(labelled[1]!, ctx.entity) === ctx.entity) return parseAttributeList(labelled[2]!, ctx);
   if (labelled && !/s$/i.test(labelled[1]!.trim()) && tokens(labelled[1]!).length <= 3 && /^(?:optional|required|unique|the|an?|one|from|picked|exactly|always|yes|no)\b/i.test(labelled[2]!.trim())) {
     // "avatar: optional, picked from the media library": one attribute with its notes.
     return [parseChunk(`${labelled[1]} — ${labelled[2]}`, ctx)];

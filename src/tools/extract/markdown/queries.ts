@@ -46,7 +46,7 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/[()]/g, ' ');
   const mentions = findMentions(doc, text, s.block);
   if (mentions.length === 0) return undefined;
-  let main = pickMain(text, mentions);
+  const main = pickMain(text, mentions);
   if (!main) return undefined;
   let entity = main.entity;
   const equality: string[] = [];
@@ -118,14 +118,19 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   if (/\bnon-?trashed|not (?:in the )?trash|not deleted\b/i.test(text) && entity.softDelete) where.push({ field: 'deletedAt', op: 'isNull' });
   if (equality.length === 0 && /\bin (?:the|an?|their|our) (?:org|organi[sz]ation)\b/i.test(text) && entity.kind !== 'global') equality.push('orgId');
   if (equality.length === 0 && !range && orderBy.length === 0 && where.length === 0) return undefined;
+  // "activities for one deal, one contact or one account": one read per alternative parent.
+  const fkEq = equality.filter((f) => doc.relations.some((r) => r.from === entity.name && r.field === f));
+  if (fkEq.length > 1 && /\bor\b/i.test(text) && !/\band\b/i.test(text.split(/\bor\b/i)[0]!.split(',').pop() ?? '')) {
+    const rest = equality.filter((f) => !fkEq.includes(f));
+    for (const f of fkEq.slice(1)) doc.patterns.push({ entity: entity.name, description: trimRef(full), equality: [f, ...rest], range, orderBy: [...orderBy], where: [...where], line: s.line, ref: trimRef(full) });
+    equality.splice(0, equality.length, fkEq[0]!, ...rest);
+  }
   const pattern: DraftPattern = { entity: entity.name, description: trimRef(full), equality, range, orderBy, where, line: s.line, ref: trimRef(full) };
   // "its own index covering only the unassigned rows": a non-unique partial index.
   if (where.length && /\b(?:own index|partial index|index covering only|covering only)\b/i.test(text)) {
     const fieldsIdx = [...equality, ...orderBy.map((o) => o.field)];
     addIndex(doc, { entity: entity.name, fields: fieldsIdx.length ? fieldsIdx : [where[0]!.field], unique: false, where, source: 'partial', why: trimRef(full), line: s.line, ref: trimRef(full) });
   }
-  void main;
-  main = undefined;
   return pattern;
 }
 

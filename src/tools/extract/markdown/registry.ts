@@ -83,7 +83,6 @@ export class Registry {
       hit = tryExact(w);
       if (hit) return hit;
     }
-    const joined = w.join(' ');
     // A unique entity whose name ends with the phrase ("policy" → SlaPolicy), unless the phrase is a plain field word.
     const fieldish = w.length === 1 && FIELD_WORDS.includes(w[0]!);
     if (context && endsWith(nameWords(context.name), w)) return context;
@@ -101,7 +100,6 @@ export class Registry {
         if (hit) return hit;
       }
     }
-    void joined;
     return undefined;
   }
 }

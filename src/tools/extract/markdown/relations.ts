@@ -48,7 +48,8 @@ export function findRelations(doc: Doc): void {
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
     const text = storyless(s.text);
-    manyToMany(doc, s, text);
+    manyToMany(doc, s, text.replace(/^[a-z][\w -]{0,30}:\s+/i, ''));
+    writtenBy(doc, s, text);
     belongsTo(doc, s, text);
     storyLinks(doc, s, text);
   }
@@ -91,6 +92,23 @@ function compoundChildren(doc: Doc): void {
   }
 }
 
+/** "written by an agent or by the customer": who made the record, one link per alternative. */
+function writtenBy(doc: Doc, s: Sentence, text: string): void {
+  const m = /\b(?:written|created|sent|authored|posted|made|submitted|uploaded|logged|entered|raised|opened)\s+by\s+(?:an?|the|one)\s+([a-z]+)(?:\s+or\s+(?:by\s+)?(?:an?|the|one)\s+([a-z]+))?/i.exec(text);
+  if (!m) return;
+  const from = contextEntity(doc, s);
+  if (!from) return;
+  const alternatives = [m[1]!, m[2]].filter((x): x is string => !!x);
+  for (const phrase of alternatives) {
+    const to = doc.registry.resolve(phrase);
+    if (!to || to.kind === 'tenant-root' || to === from) continue;
+    if (doc.relations.some((r) => r.from === from.name && r.to === to.name)) continue;
+    const role = camelCase(to.name);
+    addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: alternatives.length === 1, requiredStated: alternatives.length > 1, line: s.line, ref: trimRef(s.text) });
+    markUsed(doc, s);
+  }
+}
+
 function belongsTo(doc: Doc, s: Sentence, text: string): void {
   for (const m of text.matchAll(BELONGS_TO)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
@@ -102,7 +120,6 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
     const from = subjectOf(doc, s, text, m.index ?? 0);
     if (!from || from === target || from.kind === 'tenant-root') continue;
     if (doc.relations.some((r) => r.from === from.name && r.to === target.name)) continue;
-    if (/\bor\b/.test(text.slice(m.index ?? 0)) && /\ba deal, a contact/i.test('')) continue;
     const optional = /\b(?:may|optional(?:ly)?|can|or)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
     // "linked to a deal, a contact and/or an account": every listed target.
     const listed = text.slice((m.index ?? 0) + m[0].length - phrase.length).split(/[.;(]/)[0] ?? phrase;

@@ -59,6 +59,8 @@ export function findTenancy(doc: Doc): void {
     if (membership) {
       reg.add('Membership', { kind: 'tenant', line: membership.line, ref: trimRef(membership.text), evidence: 'membership' });
       reg.aliases.set('member', 'Membership');
+      // A membership is the user's place in one org: it always names the user.
+      doc.relations.push({ name: 'user', from: 'Membership', to: user.name, cardinality: 'many-to-one', field: 'userId', required: true, requiredStated: true, line: membership.line, ref: trimRef(membership.text) });
     }
   }
 }

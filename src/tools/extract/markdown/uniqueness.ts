@@ -134,7 +134,10 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
     }
     const scope = uniqueScope(doc, text);
     if (entity && scope) {
-      const field = fieldByPhrase(entity, fieldWords.join(' ')) ?? relField(doc, entity, fieldWords.join(' '));
+      let field = fieldByPhrase(entity, fieldWords.join(' ')) ?? relField(doc, entity, fieldWords.join(' '));
+      // "Team names are unique per org" states that teams have names.
+      if (!field && entity !== ctx && fieldWords.length === 1)
+        field = addField(entity, { name: camelCase(fieldWords.join(' ')), type: 'string', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) })?.name;
       if (field) {
         doc.pendingUniques.push({ entity: entity.name, field, scope, line: s.line, ref: trimRef(s.text) });
         resolveOne(doc);

@@ -38,7 +38,7 @@ export const FLAG_SUFFIX: RegExp = /^(.+?)\s+(?:flag|toggle|checkbox)$/i;
 export const NUMBERED_LINES: RegExp = /^(one|two|three|four|five|\d)\s+([a-z]+)\s+lines$/i;
 
 /** "can be marked paid", "can be archived": a state the record can enter, stored as the moment it did. */
-export const CAN_BE_STATE: RegExp = /\bcan be (?:marked(?: as)?\s+)?([a-z]+(?:ed|en))\b/gi;
+export const CAN_BE_STATE: RegExp = /\bcan be (?:marked(?: as)?\s+([a-z]+)|([a-z]+(?:ed|en)))\b/gi;
 
 /** States that are actions on the row itself, not a lifecycle state worth a column. */
 export const NOT_A_STATE: readonly string[] = [

@@ -21,6 +21,7 @@ export const CLAUSE_WORDS: readonly string[] = [
   'becomes', 'become', 'belong', 'belongs', 'use', 'uses', 'via', 'etc', 'how', 'what', 'why', 'where',
   'who', 'whom', 'while', 'until', 'since', 'though', 'although', 'unless', 'otherwise', 'else', 'too',
   'very', 'really', 'now', 'here', 'today', 'currently', 'later', 'already', 'yet', 'still', 'again',
+  'apply', 'applies', 'happen', 'happens', 'happened', 'came', 'comes', 'went', 'goes',
 ];
 
 /** Prepositions and subordinators after which a noun phrase's tail is a modifier, not part of the name. */

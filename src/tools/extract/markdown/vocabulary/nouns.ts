@@ -15,7 +15,15 @@ export const NOT_ENTITY: readonly string[] = [
   'who', 'who is who', 'whos who', 'entities', 'entity glance', 'at a glance', 'edge cases', 'edge case',
   'acceptance criteria', 'non functional', 'functional requirements', 'sizing', 'glossary', 'org structure',
   'structure', 'approach', 'implementation', 'migration', 'notifications', 'notification', 'audit', 'soft delete',
-  'hard delete', 'user stories', 'reporting', 'calendar and reporting', 'ui copy', 'flows', 'flow',
+  'hard delete', 'user stories', 'user story', 'reporting', 'calendar and reporting', 'ui copy', 'flows', 'flow',
+];
+
+/** Head nouns of headings that name a part of the document, never an entity ("Deletion rules", "Tenancy notes"). */
+export const DOCUMENT_HEADS: readonly string[] = [
+  'note', 'rule', 'case', 'requirement', 'question', 'consideration', 'assumption', 'constraint', 'detail', 'overview',
+  'summary', 'scope', 'goal', 'decision', 'principle', 'guideline', 'convention', 'glossary', 'definition', 'appendix',
+  'background', 'context', 'tenancy', 'security', 'isolation', 'structure', 'model', 'spec', 'specification', 'faq',
+  'flow', 'journey', 'criterion', 'criteria', 'metric', 'limit', 'behaviour', 'behavior', 'edge', 'query',
 ];
 
 /** Trailing words that qualify a reference without changing what it points at. */

@@ -4,7 +4,7 @@
  */
 
 /** Verbs that introduce an entity's attributes: "A site has a name…", "A payment records the amount…". */
-export const HAVE_VERBS = 'has|have|carries|carry|records|record|stores|store|holds|hold|contains|contain|includes|include|tracks|track|keeps|keep|captures|capture|says|say|lists|list|needs|need|gets|get|consists of|is made of|is defined by|comes with|come with';
+export const HAVE_VERBS = 'receives|receive|has|have|carries|carry|records|record|stores|store|holds|hold|contains|contain|includes|include|tracks|track|keeps|keep|captures|capture|says|say|lists|list|needs|need|gets|get|consists of|is made of|is defined by|comes with|come with';
 
 /** "<subject> [does something and] has <list>". */
 export const SUBJECT_HAS: RegExp = new RegExp(
@@ -54,3 +54,18 @@ export const WE_STORE_ON: RegExp = /\b(?:we|you|i)\s+(?:store|keep|save|record)\
 
 /** "every save of a post creates a revision: title and body at that moment, …". */
 export const CREATES: RegExp = /\b(?:creates?|adds?|produces?|writes?|logs?)\s+(?:a|an|one|new|a new)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*:\s*(.+)$/i;
+
+/** "an alert is created with the rule, the time it triggered, …". */
+export const CREATED_WITH: RegExp = /\b(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?:created|recorded|added|logged|stored|opened|raised)\s+with\s+(.+)$/i;
+
+/** "A tax ID / VAT number is optional", "Only a hash of the token is stored": one attribute stated alone. */
+export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /-]{0,40}?)\s+(?:is|are)\s+(optional|required|mandatory|stored|recorded|kept|saved)\b/i;
+
+/** "Users are global: one login, one email address (unique …)". */
+export const ARE_ADJ_LIST: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+[a-z-]+\s*:\s*(.+)$/i;
+
+/** Discourse openers that hide the subject: "So a policy has …", "Also, each …". */
+export const OPENERS: RegExp = /^(?:so|also|then|thus|hence|and|but|however|in addition|additionally|finally|in v\d+|for now|today)\s*,?\s+/i;
+
+/** "The users table should have columns for user_id, username …", "Define a products table with product_id, …". */
+export const TABLE_WITH: RegExp = /\b(?:an?|the)\s+([a-z][\w]*(?:\s+[a-z][\w]*)?)\s+table\s+(?:that\s+|which\s+)?(?:should\s+|must\s+|will\s+)?(?:have|has|with|needs|contain|contains|include|includes)\s+(?:the\s+)?(?:columns?\s+(?:for\s+)?)?(.+?)(?:\s+columns?)?$/i;

@@ -1,9 +1,11 @@
-/** schema-bench-style scores, the corpus' own gold files, and the aggregation the runner prints and gates on. */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+/** schema-bench-style scores, the corpus gold files, the isolation report, and the aggregation the runner prints and gates on. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogTable } from '../../src/tools/database/catalog.ts';
+import type { IsolationReport } from '../../src/tools/validate/isolation.ts';
 import { parseGold } from '../../evals/score/gold.ts';
+import { scoreIsolation } from '../../evals/score/isolation.ts';
 import { mapNames, scoreLiam } from '../../evals/score/liam.ts';
 import { metric } from '../../evals/score/metric.ts';
 import { failedScores, scoreSchema } from '../../evals/score/score.ts';
@@ -88,7 +90,7 @@ describe('aggregation and gates', () => {
   const result = (name: string, recall: number | null): CaseResult => {
     const scores = failedScores(peerGold, 'x');
     scores.metrics.entityRecall = recall === null ? { score: null, hit: 0, total: 0, misses: [] } : metric(recall * 4, 4);
-    return { name, input: name, multiTenant: true, ms: 1, pipeline: { valid: true, prismaValid: true, noDrift: true }, migrationApplies: true, scores, isolation: null };
+    return { name, input: name, multiTenant: true, ms: 1, pipelineMs: 1, pipeline: { valid: true, prismaValid: true, noDrift: true }, migrationApplies: true, scores, isolation: null };
   };
 
   it('macro-averages non-null scores, sums raw counts, and fails a gate below its minimum', () => {
@@ -97,5 +99,37 @@ describe('aggregation and gates', () => {
     expect(failedGates(cases, [{ metric: 'entityRecall', min: 0.75 }])).toEqual([]);
     expect(failedGates(cases, [{ metric: 'entityRecall', min: 0.8 }])).toHaveLength(1);
     expect(failedGates(cases, [{ metric: 'migrationApplies', min: 1 }])).toEqual([]);
+  });
+});
+
+describe('isolation probe report', () => {
+  const report = (over: Partial<IsolationReport>): IsolationReport => ({
+    probeRole: 'probe',
+    memberOf: [],
+    tables: [
+      { table: 'tasks', status: 'passed', passed: true, checks: {} },
+      { table: 'projects', status: 'failed', passed: false, checks: { selectOther: { passed: false, detail: "B sees A's row" } } },
+      { table: 'events', status: 'not-probed', passed: false, checks: {}, error: 'CHECK constraint' },
+    ],
+    totals: { tables: 3, probed: 2, passed: 1, failed: 1, notProbed: 1 },
+    crossTenantReferences: [
+      { table: 'tasks', foreignKey: 'f1', columns: ['org_id', 'project_id'], refTable: 'projects', status: 'rejected', detail: '' },
+      { table: 'comments', foreignKey: 'f2', columns: ['task_id'], refTable: 'tasks', status: 'leaked', detail: 'accepted' },
+      { table: 'labels', foreignKey: 'f3', columns: ['parent_id'], refTable: 'labels', status: 'inconclusive', detail: '' },
+    ],
+    crossTenantTotals: { checked: 3, rejected: 1, leaked: 1, inconclusive: 1 },
+    ms: 1,
+    ...over,
+  });
+
+  it('scores passed ÷ probed, lists not-probed tables apart, and keeps cross-tenant references separate', () => {
+    const s = scoreIsolation(report({}));
+    expect(s.isolation).toMatchObject({ hit: 1, total: 2, misses: ["projects: selectOther: B sees A's row"] });
+    expect(s.notProbed).toEqual(['events: CHECK constraint']);
+    expect(s.crossTenantReference).toMatchObject({ hit: 1, total: 2 });
+  });
+
+  it('scores 0 when the probe could not run at all', () => {
+    expect(scoreIsolation(report({ error: 'cannot create organizations' })).isolation.score).toBe(0);
   });
 });

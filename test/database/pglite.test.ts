@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openThrowawayDatabase, withThrowawayDatabase } from '../../src/tools/database/open.ts';
+import { disposePGliteTemplate, openPGliteDatabase } from '../../src/tools/database/pglite.ts';
+
+afterAll(disposePGliteTemplate);
+
+describe('PGlite throwaway databases', () => {
+  it('gives concurrent runs their own database from one template', async () => {
+    const [a, b] = await Promise.all([openPGliteDatabase(), openPGliteDatabase()]);
+    try {
+      expect(a.engine).toBe('pglite');
+      await a.exec('CREATE TABLE only_in_a (id int PRIMARY KEY); INSERT INTO only_in_a VALUES (1);');
+      const seen = await b.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'only_in_a'`);
+      expect(seen).toEqual([{ n: 0 }]);
+      const [version] = await a.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
+      expect(version!.v).toBeGreaterThanOrEqual(170000);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('passes string parameters as text, like pg, whatever the column type', async () => {
+    await withThrowawayDatabase({}, async (db) => {
+      await db.exec(`CREATE TYPE mood AS ENUM ('ok', 'bad');
+        CREATE TABLE t (b boolean, m mood, bytes bytea, n numeric(5,2), d date, j jsonb)`);
+      const [row] = await db.query<Record<string, string>>(
+        'INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6) RETURNING b::text, m::text, bytes::text, n::text, d::text, j::text',
+        ['false', 'bad', '\\x00ff', '12.5', '2024-02-29', '{"a": 1}'],
+      );
+      expect(row).toEqual({ b: 'false', m: 'bad', bytes: '\\x00ff', n: '12.50', d: '2024-02-29', j: '{"a": 1}' });
+      const [typed] = await db.query<{ x: number; y: boolean }>('SELECT $1::int + 1 AS x, $2::boolean AS y', [41, true]);
+      expect(typed).toEqual({ x: 42, y: true });
+    });
+  });
+
+  it('boots a new template after the old one is disposed', async () => {
+    await disposePGliteTemplate();
+    const db = await openThrowawayDatabase({});
+    try {
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+      await db.close();
+    }
+  });
+});
