@@ -124,7 +124,7 @@ export function renderSet(title: string, cases: readonly CaseResult[], columns: 
     const m = caseMetrics(c);
     return columns.map((col) => raw(m[col.key]));
   });
-  const meanRow = columns.map((col) => (col.count ? String(means[col.key]?.hit ?? '-') : percent(means[col.key]?.mean ?? null)));
+  const meanRow = columns.map((col) => (col.count ? count(means[col.key]) : percent(means[col.key]?.mean ?? null)));
   const sumRow = columns.map((col) => raw(means[col.key]));
   const seconds = cases.reduce((s, c) => s + c.ms, 0) / 1000;
   return [
@@ -187,8 +187,8 @@ function percent(score: number | null): string {
   return score === null ? '-' : String(Math.round(score * 100));
 }
 
-function count(m: MetricResult | undefined): string {
-  return m === undefined || (m.total === 0 && m.score === null) ? '-' : String(m.hit);
+function count(m: { hit: number; total: number } | undefined): string {
+  return m === undefined || m.total === 0 ? '-' : String(m.hit);
 }
 
 function raw(m: { hit: number; total: number } | undefined): string {
