@@ -78,12 +78,10 @@ export const Gold = z.strictObject({
 });
 
 export type Gold = z.infer<typeof Gold>;
-export type GoldEntity = z.infer<typeof GoldEntity>;
 export type GoldField = z.infer<typeof GoldField>;
 export type GoldRelationship = z.infer<typeof GoldRelationship>;
 export type GoldManyToMany = z.infer<typeof GoldManyToMany>;
 export type GoldQueryPattern = z.infer<typeof GoldQueryPattern>;
-export type GoldPartialIndex = z.infer<typeof GoldPartialIndex>;
 export type GoldReferenceData = z.infer<typeof GoldReferenceData>;
 
 export class GoldError extends Error {

@@ -7,7 +7,7 @@ import { isMultiTenant, type Gold, type GoldManyToMany } from './gold.ts';
 
 export const TENANT_KEY = 'org_id';
 /** Audit columns of our output contract: conventions, never evidence of a business relationship. */
-export const AUDIT_COLUMNS: readonly string[] = ['created_at', 'updated_at', 'created_by'];
+const AUDIT_COLUMNS: readonly string[] = ['created_at', 'updated_at', 'created_by'];
 
 /** Generated names compare lower-case and unquoted. */
 export function norm(name: string): string {
@@ -102,7 +102,6 @@ export type TableRole =
 export interface JunctionMatch {
   /** The table standing for the relation: the alias match when there is one, else the structural match. */
   table: CatalogTable | undefined;
-  by: 'alias' | 'structure' | undefined;
   /** Some explicit table has FKs to both sides and a key on exactly those FK columns (org_id may be added). */
   satisfied: boolean;
   /** Every table matched to this relation (an alias match that lacks the key plus the table that has it). */
@@ -155,17 +154,15 @@ export function matchSchema(catalog: Catalog, gold: Gold, options: MatchOptions 
     const a = entityTable(m.a);
     const b = entityTable(m.b);
     const satisfies = (t: CatalogTable): boolean => a !== undefined && b !== undefined && hasJunctionKey(t, a.name, b.name);
-    if (aliasMatch && satisfies(aliasMatch)) return { table: aliasMatch, by: 'alias', satisfied: true, tables: [aliasMatch] };
+    if (aliasMatch && satisfies(aliasMatch)) return { table: aliasMatch, satisfied: true, tables: [aliasMatch] };
     // Structural candidates: tables no alias claims, so an entity (inventory as variant × warehouse) is never
     // taken; and never Prisma's implicit _AToB tables, which cannot carry org_id or audit columns.
     const structural = tables.find((t) => !roles.has(norm(t.name)) && !t.name.startsWith('_') && satisfies(t));
     if (structural) roles.set(norm(structural.name), { kind: 'junction', index });
-    const matched = [aliasMatch, structural].filter((t): t is CatalogTable => t !== undefined);
     return {
       table: aliasMatch ?? structural,
-      by: aliasMatch ? 'alias' : structural ? 'structure' : undefined,
       satisfied: structural !== undefined,
-      tables: matched,
+      tables: [aliasMatch, structural].filter((t): t is CatalogTable => t !== undefined),
     };
   });
 
@@ -217,7 +214,7 @@ export function tableFor(match: SchemaMatch, aliases: readonly string[]): Catalo
   return earliestAlias(match.catalog.tables.filter((t) => inAliases(t.name, aliases)), aliases);
 }
 
-export function findTable(match: SchemaMatch, name: string): CatalogTable | undefined {
+function findTable(match: SchemaMatch, name: string): CatalogTable | undefined {
   return match.catalog.tables.find((t) => norm(t.name) === norm(name));
 }
 
@@ -225,7 +222,7 @@ export function findTable(match: SchemaMatch, name: string): CatalogTable | unde
  * Is `table` tenant-scoped in the generated schema? The gold decides for tables it knows; other tables count
  * when they carry org_id.
  */
-export function isTenantTable(match: SchemaMatch, name: string): boolean {
+function isTenantTable(match: SchemaMatch, name: string): boolean {
   const key = norm(name);
   if (match.tenantScoped.has(key)) return true;
   const role = match.roles.get(key);
@@ -239,7 +236,7 @@ export function isTenantTable(match: SchemaMatch, name: string): boolean {
  * tenant-scoped table. Single-tenant golds know nothing of org_id, and our generator scopes every key by it,
  * so for them org_id may always be added (see evals/README.md).
  */
-export function orgIdMayJoin(match: SchemaMatch, table: CatalogTable, keyColumns: readonly string[]): boolean {
+function orgIdMayJoin(match: SchemaMatch, table: CatalogTable, keyColumns: readonly string[]): boolean {
   if (!match.multiTenant) return true;
   return table.foreignKeys.some((fk) => {
     const own = fkKeyColumns(fk);

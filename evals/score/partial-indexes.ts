@@ -28,7 +28,7 @@ export function scorePartialIndexes(
  * "Mentions" is read as: one of the aliases is a whole word of the predicate text (identifiers and words in
  * literals alike), so "active" is found in status = 'active' but not inside is_active.
  */
-export function predicateMentions(predicate: string, aliases: readonly string[]): boolean {
+function predicateMentions(predicate: string, aliases: readonly string[]): boolean {
   const words = new Set(predicate.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
   return aliases.some((alias) => words.has(alias));
 }

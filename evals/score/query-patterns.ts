@@ -29,7 +29,7 @@ export function scoreQueryPatterns(
  * Strict: after a leading org_id (skipped unless the pattern lists org_id), the first columns are exactly the
  * equality columns in any order, then the sort/range columns immediately and in order; more may trail.
  */
-export function coversPattern(indexColumns: readonly string[], pattern: GoldQueryPattern, relaxed: boolean): boolean {
+function coversPattern(indexColumns: readonly string[], pattern: GoldQueryPattern, relaxed: boolean): boolean {
   let columns = indexColumns.map(norm);
   const listsTenantKey = pattern.columns.some((aliases) => aliases.includes(TENANT_KEY));
   if (!listsTenantKey && columns[0] === TENANT_KEY) columns = columns.slice(1);

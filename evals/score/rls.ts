@@ -79,7 +79,7 @@ function tenantCommands(policy: CatalogPolicy, setting: string | undefined): Com
 }
 
 /** Compares org_id with current_setting(...) (the given setting when known). */
-export function isTenantExpression(expression: string | null, setting: string | undefined): boolean {
+function isTenantExpression(expression: string | null, setting: string | undefined): boolean {
   if (!expression) return false;
   const text = expression.toLowerCase();
   if (!new RegExp(`\\b${TENANT_KEY}\\b`).test(text) || !text.includes('=')) return false;

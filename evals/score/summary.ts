@@ -19,7 +19,7 @@ export interface CaseResult {
 }
 
 /** Every metric of a case under one name, pass/fail facts as 0/1 metrics, so means and gates treat all alike. */
-export function caseMetrics(c: CaseResult): Record<string, MetricResult> {
+function caseMetrics(c: CaseResult): Record<string, MetricResult> {
   const flag = (value: boolean | null): MetricResult => (value === null ? notApplicable() : metric(value ? 1 : 0, 1));
   return {
     ...c.scores.metrics,

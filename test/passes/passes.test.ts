@@ -100,3 +100,21 @@ describe('indexes and tenancy passes', () => {
     expect(repaired.policies).toHaveLength(model.policies.length);
   });
 });
+
+describe('required reference cycles', () => {
+  it('makes one edge of a required cycle optional so rows can be inserted', () => {
+    const model = DataModel.parse(resolveRelationships(DataModel.parse({
+      entities: [
+        { name: 'Ticket', table: 'tickets', kind: 'tenant', fields: [] },
+        { name: 'Customer', table: 'customers', kind: 'tenant', fields: [] },
+      ],
+      relations: [
+        { name: 'requester', from: 'Ticket', to: 'Customer', cardinality: 'many-to-one', field: 'requesterId', required: true, onDelete: 'Restrict' },
+        { name: 'firstTicket', from: 'Customer', to: 'Ticket', cardinality: 'many-to-one', field: 'firstTicketId', required: true },
+      ],
+    })));
+    expect(model.relations.find((r) => r.field === 'requesterId')).toMatchObject({ required: true, onDelete: 'Restrict' });
+    expect(model.relations.find((r) => r.field === 'firstTicketId')).toMatchObject({ required: false, onDelete: 'SetNull' });
+    expect(model.entities.find((e) => e.name === 'Customer')!.fields.find((f) => f.name === 'firstTicketId')!.required).toBe(false);
+  });
+});

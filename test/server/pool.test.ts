@@ -32,10 +32,13 @@ describe('WorkPool', () => {
     const second = pool.run(async () => 'second');
     expect(() => pool.admit()).toThrow(PoolFullError);
     await expect(pool.run(async () => 'third')).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
-    expect(await pool.run(async () => 'forced', { force: true }).then(() => 'ran', () => 'refused')).toBe('refused');
+    // Work accepted before a restart must run: forced past the bound, it queues.
+    const forced = pool.run(async () => 'forced', { force: true });
+    expect(pool.stats.queued).toBe(2);
     release();
     await first;
     expect(await second).toBe('second');
+    expect(await forced).toBe('forced');
   });
 
   it('takes an aborted waiter out of the queue without losing the slot', async () => {

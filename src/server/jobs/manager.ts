@@ -42,7 +42,7 @@ interface Execution {
 /** How long shutdown waits for aborted runs to notice before recording them as stopped. */
 const STOP_WAIT_MS = 5000;
 
-/** Errors of the last round that the events carry in full; the rest are counted (the report has them all). */
+/** Errors and warnings of a round that an event carries in full; the rest are counted (the report has them all). */
 const FINDINGS_IN_EVENT = 50;
 
 export class JobManager {
@@ -176,15 +176,15 @@ export class JobManager {
         ...this.pipelineOptions(job.request, AbortSignal.any([stop, timeout])),
         threadId: job.id,
         checkpointer: store.checkpointer,
-        onEvent: (event: NodeEvent) => void log.emit(event.type, { ...event }),
+        onEvent: ({ type, ...data }: NodeEvent) => void log.emit(type, data),
         onState: (state: PipelineStateValue) => {
           for (const record of state.rounds.slice(roundsSeen)) {
-            const errors = record.findings.filter((f) => f.level === 'error');
+            const notable = record.findings.filter((f) => f.level !== 'info').sort((a, b) => Number(b.level === 'error') - Number(a.level === 'error'));
             void log.emit('findings', {
               round: record.round,
-              errors: errors.length,
-              warnings: record.findings.filter((f) => f.level === 'warning').length,
-              findings: errors.slice(0, FINDINGS_IN_EVENT).map(({ ruleId, target, message, owner }) => ({ ruleId, target, message, owner })),
+              errors: notable.filter((f) => f.level === 'error').length,
+              warnings: notable.filter((f) => f.level === 'warning').length,
+              findings: notable.slice(0, FINDINGS_IN_EVENT).map(({ level, ruleId, target, message, owner }) => ({ level, ruleId, target, message, owner })),
             });
             void log.emit('round', { round: record.round, routedTo: record.routedTo });
           }

@@ -5,7 +5,8 @@ import { resolveJunctions } from './junctions.ts';
 import { addForeignKeyFields } from './foreign-keys.ts';
 import { applyConventions } from './conventions.ts';
 import { chooseReferentialActions } from './referential-actions.ts';
+import { breakRequiredCycles } from './required-cycles.ts';
 
 export function resolveRelationships(model: DataModel): DataModel {
-  return chooseReferentialActions(addForeignKeyFields(applyConventions(resolveJunctions(completeGraph(model)))));
+  return chooseReferentialActions(addForeignKeyFields(applyConventions(breakRequiredCycles(resolveJunctions(completeGraph(model))))));
 }

@@ -19,7 +19,7 @@ export interface CatalogCheckOptions {
 }
 
 const defaults = Tenancy.parse({});
-export const DEFAULT_CATALOG_CHECK_OPTIONS: CatalogCheckOptions = {
+const DEFAULT_CATALOG_CHECK_OPTIONS: CatalogCheckOptions = {
   tenantColumn: defaults.column,
   setting: defaults.setting,
   appRole: defaults.appRole,
@@ -32,7 +32,7 @@ export function catalogFindings(catalog: Catalog, options: Partial<CatalogCheckO
     ...rlsDisabled(catalog, opts),
     ...rlsNotForced(catalog, opts),
     ...rlsNoPolicy(catalog, opts),
-    ...rlsInitplan(catalog),
+    ...rlsInitplan(catalog, opts),
   ];
 }
 
@@ -153,7 +153,7 @@ export function rlsNoPolicy(catalog: Catalog, options: CatalogCheckOptions): Fin
  * A bare current_setting() in a policy is evaluated for every row; wrapped in a scalar sub-select it becomes an
  * InitPlan evaluated once per statement, and the comparison can use an index on the tenant column.
  */
-export function rlsInitplan(catalog: Catalog): Finding[] {
+export function rlsInitplan(catalog: Catalog, options: CatalogCheckOptions): Finding[] {
   const findings: Finding[] = [];
   for (const table of catalog.tables) {
     for (const policy of table.policies) {
@@ -165,7 +165,8 @@ export function rlsInitplan(catalog: Catalog): Finding[] {
         target: table.name,
         message: `Policy ${policy.name} on ${table.name} calls current_setting() outside a (SELECT …): it is re-evaluated for every row instead of once per statement.`,
         fix:
-          `Wrap each call in a scalar sub-select, e.g. USING (org_id = (SELECT NULLIF(current_setting('app.current_org_id', true), '')::uuid)); ` +
+          `Wrap each call in a scalar sub-select, e.g. USING (${q(options.tenantColumn)} = ` +
+          `(SELECT NULLIF(current_setting(${quoteLiteral(options.setting)}, true), '')::uuid)); ` +
           `recreate the policy with ALTER POLICY ${q(policy.name)} ON ${q(table.name)} USING (…) WITH CHECK (…);`,
         owner: 'tenancy',
       });

@@ -14,7 +14,7 @@
  * so the probe leaves nothing behind: not the rows, not the role (roles are cluster-wide on a server).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CatalogColumn, CatalogForeignKey, CatalogTable } from '../database/catalog.ts';
+import type { Catalog, CatalogColumn, CatalogForeignKey, CatalogTable } from '../database/catalog.ts';
 import type { Database } from '../database/database.ts';
 import { quoteCatalogIdent as q, readCatalog } from '../database/read-catalog.ts';
 import { quoteIdent } from '../sql/quote.ts';
@@ -29,6 +29,8 @@ export interface IsolationOptions {
   /** The role the application connects as. Absent: every non-superuser role the policies name. */
   appRole?: string;
   schema?: string;
+  /** The schema's catalog when the caller has already read it (saves re-reading a large schema). */
+  catalog?: Catalog;
 }
 
 export type IsolationCheck = 'insertOwn' | 'selectOther' | 'updateOther' | 'deleteOther' | 'insertOther' | 'noContext';
@@ -72,10 +74,14 @@ export interface IsolationReport {
   ms: number;
 }
 
+/**
+ * Needs a superuser connection (it creates a role and switches to it) outside any transaction: it opens its
+ * own and rolls it back.
+ */
 export async function probeIsolation(db: Database, options: IsolationOptions): Promise<IsolationReport> {
   const started = performance.now();
   const schema = options.schema ?? 'public';
-  const catalog = await readCatalog(db, schema);
+  const catalog = options.catalog ?? (await readCatalog(db, schema));
   const generated = await generatedColumns(db, schema);
   const probe = new Probe(db, { ...options, schema }, catalog.tables, generated);
   await probe.run();
@@ -204,7 +210,7 @@ class Probe {
 
   private async insertOrganization(root: CatalogTable): Promise<Outcome<Row>> {
     const { values } = this.synthesize(root, undefined, new Map());
-    return this.attempt(async () => this.insertReturning(root, values), true);
+    return this.attempt(() => this.insertReturning(root, values), true);
   }
 
   /** A row of a global (non-tenant) table that tenant rows can point at: an existing one, else a new one. */
@@ -525,7 +531,7 @@ class Probe {
  * FK order, so that every row can point at rows inserted before it. A cycle is broken at the table whose
  * pending FKs can all be left null; failing that, at the first table by name (its insert then reports why).
  */
-export function insertionOrder(tables: CatalogTable[], tenantColumn: string): CatalogTable[] {
+function insertionOrder(tables: CatalogTable[], tenantColumn: string): CatalogTable[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const pending = new Map(
     tables.map((t) => [t.name, new Set(t.foreignKeys.map((fk) => fk.refTable).filter((r) => r !== t.name && byName.has(r)))]),

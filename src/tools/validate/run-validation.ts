@@ -60,10 +60,10 @@ export async function validateArtifacts(model: DataModel, artifacts: Artifacts, 
     const catalog = await readCatalog(db);
     outcome.catalog = catalog;
     const tenantTables = new Set(model.entities.filter((e) => e.kind === 'tenant' || e.kind === 'junction').map((e) => e.table));
-    findings.push(...catalogFindings(catalog, { tenantTables, tenantColumn: model.tenancy.column }));
+    findings.push(...catalogFindings(catalog, { tenantTables, tenantColumn: model.tenancy.column, setting: model.tenancy.setting, appRole: model.tenancy.appRole }));
 
     const root = findEntity(model, model.tenancy.rootEntity)?.table ?? 'organizations';
-    outcome.isolation = await probeIsolation(db, { tenantColumn: model.tenancy.column, setting: model.tenancy.setting, rootTable: root });
+    outcome.isolation = await probeIsolation(db, { tenantColumn: model.tenancy.column, setting: model.tenancy.setting, rootTable: root, appRole: model.tenancy.appRole, catalog });
     findings.push(...isolationFindings(outcome.isolation));
   });
 
@@ -89,6 +89,8 @@ function isolationFindings(report: Awaited<ReturnType<typeof probeIsolation>>): 
   const findings: Finding[] = [];
   for (const t of report.tables.filter((t) => t.status === 'failed'))
     findings.push({ ruleId: 'tenant-isolation-leak', level: 'error', category: 'security', target: t.table, message: `Tenant isolation fails on ${t.table}: ${t.error ?? JSON.stringify(t.checks)}`, fix: 'Enable and force RLS and give the table the tenant policy.', owner: 'tenancy' });
+  for (const t of report.tables.filter((t) => t.status === 'not-probed'))
+    findings.push({ ruleId: 'isolation-unproven', level: 'error', category: 'security', target: t.table, message: `Tenant isolation of ${t.table} could not be tested: no row could be inserted (${t.error ?? 'unknown reason'})`, fix: 'Rows must be insertable: look for a cycle of required references or a constraint no valid row can meet.', owner: 'relationships' });
   for (const leak of report.crossTenantReferences.filter((r) => r.status === 'leaked'))
     findings.push({ ruleId: 'cross-tenant-reference', level: 'error', category: 'security', target: `${leak.table}.${leak.columns.join(',')}`, message: `A row of one organization can reference a row of another through ${leak.table}(${leak.columns.join(', ')})`, fix: 'Make the foreign key composite: (org_id, x_id) → (org_id, id).', owner: 'relationships' });
   return findings;
