@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { loadInput } from '../src/cli/load-input.ts';
 import { runPipeline, type PipelineResult } from '../src/graph/run.ts';
 import { migrationsOf, SEED_SQL_PATH } from '../src/tools/artifacts/build-artifacts.ts';
+import { isLlmMode, LLM_MODES, LlmConfigError, resolveLlm, type LlmConfig, type LlmMode } from '../src/tools/extract/llm/config.ts';
 import type { Database } from '../src/tools/database/database.ts';
 import { withThrowawayDatabase } from '../src/tools/database/open.ts';
 import { quoteCatalogIdent, readCatalog } from '../src/tools/database/read-catalog.ts';
@@ -50,7 +51,8 @@ plus the peer benchmark ../shared/evals-peer/liam as a separate section.
 
 Options:
   --db <url>              apply and probe on this PostgreSQL server (default: DATABASE_URL, else PGlite)
-  --llm off|auto|on       extraction mode (default off: deterministic, reproducible)
+  --llm off|auto|on       LLM-assisted extraction (default off: deterministic, reproducible); auto/on read
+                          OPENAI_API_KEY / OPENAI_BASE_URL / SCHEMAWRIGHT_MODEL
   --json <file>           JSON report (default evals/reports/latest.json)
   --only <name>           only inputs whose name contains <name> (repeatable)
   --no-peer               skip the peer benchmark
@@ -72,7 +74,7 @@ interface EvalSet {
 
 interface Options {
   databaseUrl: string | undefined;
-  llm: 'off' | 'auto' | 'on';
+  llm: LlmMode;
   json: string;
   only: string[];
   gates: Gate[];
@@ -96,7 +98,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!applyLlmMode(options.llm)) return fail('--llm on needs OPENAI_API_KEY (and OPENAI_BASE_URL / SCHEMAWRIGHT_MODEL if not the defaults).');
+  let llm: LlmConfig | undefined;
+  try {
+    llm = resolveLlm(options.llm);
+  } catch (error) {
+    if (error instanceof LlmConfigError) return fail(error.message);
+    throw error;
+  }
 
   const all = options.sets.flatMap((s) => s.cases);
   if (all.length === 0) return fail('No inputs to score (check the directories and --only).');
@@ -107,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     for (const c of set.cases) {
       done += 1;
       process.stderr.write(`[${done}/${all.length}] ${set.name}/${c.name}: `);
-      const result = await runCase(c, options.databaseUrl);
+      const result = await runCase(c, options.databaseUrl, llm);
       process.stderr.write(` ${result.migrationApplies ? 'ok' : 'FAILED'} ${seconds(result.ms)} (pipeline ${seconds(result.pipelineMs)})\n`);
       list.push(result);
     }
@@ -128,12 +136,12 @@ async function main(argv: string[]): Promise<number> {
   if (options.gates.length > 0) out.push(failed.length === 0 ? `Gates passed (${options.gates.length}).` : `Gates FAILED:\n  ${failed.join('\n  ')}`);
   process.stdout.write(out.join('\n') + '\n');
 
-  await writeReport(options, results, failed);
+  await writeReport(options, results, failed, llm);
   process.stderr.write(`JSON report: ${relative(process.cwd(), options.json) || options.json}\n`);
   return failed.length > 0 ? 1 : 0;
 }
 
-async function runCase(c: EvalCase, databaseUrl: string | undefined): Promise<CaseResult> {
+async function runCase(c: EvalCase, databaseUrl: string | undefined, llm: LlmConfig | undefined): Promise<CaseResult> {
   const started = performance.now();
   const base = { name: c.name, input: relative(REPO, c.inputPath), multiTenant: isMultiTenant(c.gold) };
   let pipelineMs = 0;
@@ -149,6 +157,7 @@ async function runCase(c: EvalCase, databaseUrl: string | undefined): Promise<Ca
     const input = await loadInput(c.inputPath);
     result = await runPipeline(input, {
       ...(databaseUrl ? { databaseUrl } : {}),
+      llm: llm ?? 'off',
       onEvent: (event) => {
         if (event.type === 'node-started') process.stderr.write(`${event.round > 0 ? `${event.node}#${event.round}` : event.node} `);
       },
@@ -259,7 +268,7 @@ async function parseOptions(argv: string[]): Promise<Options | null> {
   const { values, positionals } = parsed;
   if (values.help) return null;
   const llm = values.llm;
-  if (llm !== 'off' && llm !== 'auto' && llm !== 'on') throw new UsageError(`--llm must be off, auto or on (got "${llm}")`);
+  if (!isLlmMode(llm)) throw new UsageError(`--llm must be ${LLM_MODES.join(', ')} (got "${llm}")`);
   const gates = values.min.map(parseGate);
 
   const explicit = positionals.map((p) => resolve(p));
@@ -328,20 +337,11 @@ function setName(dir: string): string {
   return relative(REPO, dir) || '.';
 }
 
-/**
- * DESIGN §5: the LLM is configured by the environment. "off" hides the key for this run, so an eval is
- * deterministic unless asked otherwise; "on" insists on a key.
- */
-function applyLlmMode(mode: Options['llm']): boolean {
-  if (mode === 'off') delete process.env.OPENAI_API_KEY;
-  return mode !== 'on' || !!process.env.OPENAI_API_KEY;
-}
-
-async function writeReport(options: Options, results: Map<EvalSet, CaseResult[]>, failed: string[]): Promise<void> {
+async function writeReport(options: Options, results: Map<EvalSet, CaseResult[]>, failed: string[], llm: LlmConfig | undefined): Promise<void> {
   const report = {
     generatedAt: new Date().toISOString(),
     engine: options.databaseUrl ? 'postgres' : 'pglite',
-    llm: options.llm,
+    llm: { mode: options.llm, model: llm?.model ?? null },
     only: options.only,
     gates: { requested: options.gates, failed },
     sets: [...results].map(([set, cases]) => ({

@@ -41,7 +41,7 @@ export function scoreReferenceData(
     if (!table) return `${aliasText(entry.tables)}: table missing`;
     const problems: string[] = [];
     if (table.rowCount < entry.minRows) problems.push(`${table.rowCount} rows, needs ${entry.minRows}`);
-    if (false) problems.push('has org_id but must be global');
+    if (entry.global && hasTenantColumn(table)) problems.push('has org_id but must be global');
     if (entry.mustInclude?.length) {
       const seeded = new Set(
         Object.entries(values[table.name] ?? {})

@@ -2,6 +2,8 @@
 import type { DataModel, Finding } from '../model/index.ts';
 import { findEntity } from '../model/index.ts';
 import type { ValidationOutcome } from '../tools/validate/outcome.ts';
+import { buildLlmReport, type LlmReport } from '../tools/extract/llm/report.ts';
+import type { LlmRound } from '../tools/extract/llm/record.ts';
 import type { NodeTiming, RoundRecord } from './state.ts';
 
 export interface Report {
@@ -13,9 +15,11 @@ export interface Report {
   rounds: RoundRecord[];
   validation: Omit<ValidationOutcome, 'catalog' | 'findings'> | null;
   timings: NodeTiming[];
+  /** LLM-assisted extraction: calls, tokens, latency, changes and fallbacks; null when the LLM was not used. */
+  llm: LlmReport | null;
 }
 
-export function buildReport(model: DataModel, validation: ValidationOutcome | undefined, findings: Finding[], rounds: RoundRecord[], timings: NodeTiming[]): Report {
+export function buildReport(model: DataModel, validation: ValidationOutcome | undefined, findings: Finding[], rounds: RoundRecord[], timings: NodeTiming[], llmRounds: LlmRound[] = []): Report {
   const errors = findings.filter((f) => f.level === 'error');
   const valid = !!validation && errors.length === 0;
   const { catalog: _catalog, findings: _findings, ...proof } = validation ?? { catalog: null, findings: [] };
@@ -40,5 +44,6 @@ export function buildReport(model: DataModel, validation: ValidationOutcome | un
     rounds,
     validation: validation ? (proof as Report['validation']) : null,
     timings,
+    llm: buildLlmReport(llmRounds),
   };
 }

@@ -8,11 +8,19 @@ import type { DataModel, Finding } from '../model/index.ts';
 import { emitSchemaDoc } from '../tools/artifacts/schema-doc.ts';
 import type { Artifacts } from '../tools/artifacts/build-artifacts.ts';
 import type { NodeEvent, Runtime } from '../nodes/node-context.ts';
+import { resolveLlm, type LlmConfig, type LlmMode } from '../tools/extract/llm/config.ts';
 import { buildGraph, type PipelineGraph } from './build-graph.ts';
 import { buildReport, type Report } from './report.ts';
 import { PipelineInput, type PipelineStateValue } from './state.ts';
+import type { ExistingInput } from '../tools/existing/types.ts';
+import type { PreviousProject } from '../tools/evolution/next-migration.ts';
 
-export interface PipelineOptions extends Runtime {
+export interface PipelineOptions extends Omit<Runtime, 'llm'> {
+  /**
+   * LLM-assisted extraction: a mode read against the environment (OPENAI_API_KEY / OPENAI_BASE_URL /
+   * SCHEMAWRIGHT_MODEL; "on" without them throws LlmConfigError), or an explicit endpoint. Default "off".
+   */
+  llm?: LlmMode | LlmConfig;
   maxRounds?: number;
   /** Migration folder prefix; defaults to now (UTC, YYYYMMDDHHMMSS). */
   timestamp?: string;
@@ -24,6 +32,13 @@ export interface PipelineOptions extends Runtime {
   threadId?: string;
   /** Stops the run at the next node boundary; with a checkpointer, the finished nodes stay saved. */
   signal?: AbortSignal;
+  /** Existing models to extend: matching entities keep their tables, columns, types and tenant key. */
+  existing?: ExistingInput;
+  /**
+   * Evolution: the existing project. The artifacts then hold its migrations unchanged plus one new folder
+   * with the next migration only (validation applies them all); write only the new folder over the project.
+   */
+  previous?: PreviousProject;
 }
 
 export interface PipelineResult {
@@ -37,13 +52,15 @@ const graph = buildGraph();
 const checkpointedGraphs = new WeakMap<BaseCheckpointSaver, PipelineGraph>();
 
 export async function runPipeline(input: PipelineInput, options: PipelineOptions = {}): Promise<PipelineResult> {
-  const { maxRounds = 3, timestamp = migrationTimestamp(new Date()), onEvent, onState, checkpointer, threadId = randomUUID(), signal, ...runtime } = options;
+  const { maxRounds = 3, timestamp = migrationTimestamp(new Date()), onEvent, onState, checkpointer, threadId = randomUUID(), signal, llm = 'off', existing, previous, ...wiring } = options;
+  const llmConfig = typeof llm === 'string' ? resolveLlm(llm) : llm;
+  const runtime: Runtime = { ...wiring, ...(llmConfig ? { llm: llmConfig } : {}) };
   const runGraph = checkpointer ? graphWith(checkpointer) : graph;
   const config = { configurable: { runtime, thread_id: threadId } };
   const saved = checkpointer ? await runGraph.getState(config) : undefined;
   if (saved?.values.model && saved.next.length === 0) return finish(saved.values as PipelineStateValue);
   // A pending checkpoint continues where it stopped (null input); its saved input, rounds and timestamp win.
-  const start = saved && saved.next.length > 0 ? null : { input: PipelineInput.parse(input), maxRounds, timestamp };
+  const start = saved && saved.next.length > 0 ? null : { input: PipelineInput.parse(input), maxRounds, timestamp, existing, previous };
   const stream = await runGraph.stream(start, {
     ...config,
     streamMode: ['custom', 'values'],
@@ -73,7 +90,7 @@ function graphWith(checkpointer: BaseCheckpointSaver): PipelineGraph {
 function finish(state: PipelineStateValue): PipelineResult {
   const model = state.model!;
   const findings: Finding[] = state.findings;
-  const report = buildReport(model, state.validation, findings, state.rounds, state.timings);
+  const report = buildReport(model, state.validation, findings, state.rounds, state.timings, state.llmRounds);
   const artifacts: Artifacts = {
     ...state.artifacts,
     'docs/SCHEMA.md': emitSchemaDoc(model, state.validation?.catalog ?? undefined, state.validation?.coverage ?? []),

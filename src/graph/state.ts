@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { ReducedValue, StateSchema } from '@langchain/langgraph';
 import type { DataModel, Finding, NodeName } from '../model/index.ts';
 import type { ValidationOutcome } from '../tools/validate/outcome.ts';
+import type { LlmRound } from '../tools/extract/llm/record.ts';
+import type { ExistingInput } from '../tools/existing/types.ts';
+import type { PreviousProject } from '../tools/evolution/next-migration.ts';
 
 export const PipelineInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('prd'), text: z.string(), name: z.string().optional() }),
@@ -33,8 +36,16 @@ export const PipelineState = new StateSchema({
   timestamp: z.string(),
   round: z.number().int().default(0),
   model: z.custom<DataModel>().optional(),
+  /** The model as extraction left it: an LLM feedback round patches this, and the later passes rebuild from it. */
+  extracted: z.custom<DataModel>().optional(),
   /** What extraction could not understand; kept across rounds. */
   extractFindings: z.custom<Finding[]>().default(() => []),
+  /** Existing models (SQLAlchemy or schema.prisma) the extracted model extends: names, types, tenant key. */
+  existing: z.custom<ExistingInput>().optional(),
+  /** Evolution: the project as it is; the migration node then writes only the next migration. */
+  previous: z.custom<PreviousProject>().optional(),
+  /** What the migration node found in the next migration: destructive changes and their risk. */
+  migrationFindings: z.custom<Finding[]>().default(() => []),
   artifacts: z.custom<Record<string, string>>().default(() => ({})),
   validation: z.custom<ValidationOutcome>().optional(),
   /** Where the loop goes after validate: the node owning the first fixable error, or null to stop. */
@@ -48,6 +59,11 @@ export const PipelineState = new StateSchema({
   timings: new ReducedValue(z.custom<NodeTiming[]>().default(() => []), {
     inputSchema: z.custom<NodeTiming>(),
     reducer: (all: NodeTiming[], next: NodeTiming) => [...all, next],
+  }),
+  /** One record per extraction round that asked the LLM: its calls, and the changes applied or refused. */
+  llmRounds: new ReducedValue(z.custom<LlmRound[]>().default(() => []), {
+    inputSchema: z.custom<LlmRound>(),
+    reducer: (all: LlmRound[], next: LlmRound) => [...all, next],
   }),
 });
 export type PipelineStateValue = typeof PipelineState.State;

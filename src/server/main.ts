@@ -1,21 +1,24 @@
 /**
  * `npm start`: the HTTP service. Settings come from the environment (docs/http-api.md lists them). SIGTERM or
  * SIGINT closes gracefully: running jobs get SCHEMAWRIGHT_SHUTDOWN_GRACE_MS, then are checkpointed (PostgreSQL
- * store) or failed (memory); a second signal exits at once.
+ * store) or failed (memory); a second signal exits at once. Pipeline runs happen on worker threads, so the
+ * event loop keeps answering while PGlite works.
  */
-import { runPipeline } from '../graph/run.ts';
 import { extractFromStructured } from '../tools/extract/structured/convert.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
+import { WorkerPipeline } from './worker-pipeline.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
+  const workers = new WorkerPipeline({ size: config.concurrency, storeUrl: config.storeUrl });
   const app = await buildApp({
     config,
-    pipeline: runPipeline,
+    pipeline: workers.run,
     // Converting a JSON model is pure and quick; doing it up front turns a bad model into a 400 before any job.
     checkInput: (input) => void (input.kind === 'model' && extractFromStructured(input.json)),
   });
+  app.addHook('onClose', () => workers.close());
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(1);

@@ -1,9 +1,10 @@
 /**
- * The real pipeline behind real HTTP: a synchronous generation returns what the CLI writes; an async one streams
+ * The real pipeline, on worker threads as `npm start` runs it, behind real HTTP: a synchronous generation returns what the CLI writes; an async one streams
  * node progress as server-sent events and replays them once finished.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/graph/run.ts';
+import { WorkerPipeline } from '../../src/server/worker-pipeline.ts';
 import { extractFromStructured } from '../../src/tools/extract/structured/convert.ts';
 import { postJson, readEvents, startServer, structuredInput, type TestServer } from './support.ts';
 
@@ -13,10 +14,14 @@ const sameAcrossRuns = (artifacts: Record<string, string>) =>
   Object.fromEntries(Object.entries(artifacts).filter(([path]) => path !== 'report.json').map(([path, text]) => [path.replace(/\d{14}_init/, 'TS_init'), text.replace(/\d{14}_init/g, 'TS_init')]));
 
 let server: TestServer;
+const workers = new WorkerPipeline({ size: 2 });
 beforeAll(async () => {
-  server = await startServer({ pipeline: runPipeline, checkInput: (input) => void (input.kind === 'model' && extractFromStructured(input.json)) });
+  server = await startServer({ pipeline: workers.run, checkInput: (input) => void (input.kind === 'model' && extractFromStructured(input.json)) });
 });
-afterAll(async () => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await workers.close();
+});
 
 describe('POST /v1/generations (sync)', () => {
   it('answers 200 with the artifacts the CLI writes, the data model and the report', async () => {
@@ -32,7 +37,7 @@ describe('POST /v1/generations (sync)', () => {
     expect(Object.keys(body.artifacts)).toContain('report.json');
     expect(JSON.parse(body.artifacts['report.json']!)).toEqual(body.report);
     expect(body.model.entities.length).toBe(direct.model.entities.length);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('POST /v1/generations with Prefer: respond-async', () => {
@@ -66,5 +71,5 @@ describe('POST /v1/generations with Prefer: respond-async', () => {
     const tail = await readEvents(`${server.url}${job.links.events}`, { headers: { 'last-event-id': String(live.length - 2) }, timeoutMs: 10_000 });
     expect(tail).toEqual(live.slice(-2));
     expect(await readEvents(`${server.url}${job.links.events}`, { headers: { 'last-event-id': String(live.length) }, timeoutMs: 10_000 })).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

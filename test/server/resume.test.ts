@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/graph/run.ts';
+import { WorkerPipeline } from '../../src/server/worker-pipeline.ts';
 import { PostgresJobStore } from '../../src/server/jobs/postgres-store.ts';
 import { serverUrl } from '../support.ts';
 import { postJson, readEvents, startServer, structuredInput, type TestServer } from './support.ts';
@@ -32,9 +32,11 @@ describe.skipIf(!serverUrl)('restart with the PostgreSQL store', () => {
   });
 
   async function start(): Promise<TestServer> {
-    const server = await startServer({ pipeline: runPipeline, store: new PostgresJobStore(storeUrl) });
-    servers.push(server);
-    return server;
+    const workers = new WorkerPipeline({ size: 2, storeUrl });
+    const server = await startServer({ pipeline: workers.run, store: new PostgresJobStore(storeUrl) });
+    const stopping = { ...server, close: () => server.close().finally(() => workers.close()) };
+    servers.push(stopping);
+    return stopping;
   }
 
   it('checkpoints a running job on shutdown and resumes it on the next server from the last finished node', async () => {
@@ -77,5 +79,5 @@ describe.skipIf(!serverUrl)('restart with the PostgreSQL store', () => {
     } finally {
       await probe.end();
     }
-  }, 400_000);
+  }, 600_000);
 });

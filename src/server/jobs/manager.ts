@@ -14,7 +14,10 @@ import { HttpProblem, inputProblem, problem, type Problem } from '../problem.ts'
 import type { WorkPool } from '../pool.ts';
 import { FINISHED, type GenerationRequest, type JobEvent, type JobEventType, type JobRecord, type JobStore } from './store.ts';
 
-export type Pipeline = (input: PipelineInput, options: PipelineOptions) => Promise<PipelineResult>;
+/** runPipeline's options, except that a run reports only the round records of its state (all a job needs). */
+export type PipelineRunOptions = Omit<PipelineOptions, 'onState'> & { onState?: (state: Pick<PipelineStateValue, 'rounds'>) => void };
+/** runPipeline itself, or the same run on a worker thread. */
+export type Pipeline = (input: PipelineInput, options: PipelineRunOptions) => Promise<PipelineResult>;
 
 export interface JobManagerOptions {
   store: JobStore;
@@ -177,7 +180,7 @@ export class JobManager {
         threadId: job.id,
         checkpointer: store.checkpointer,
         onEvent: ({ type, ...data }: NodeEvent) => void log.emit(type, data),
-        onState: (state: PipelineStateValue) => {
+        onState: (state) => {
           for (const record of state.rounds.slice(roundsSeen)) {
             const notable = record.findings.filter((f) => f.level !== 'info').sort((a, b) => Number(b.level === 'error') - Number(a.level === 'error'));
             void log.emit('findings', {
@@ -225,7 +228,7 @@ export class JobManager {
     await this.forgetCheckpoints(id);
   }
 
-  private pipelineOptions(request: GenerationRequest, signal: AbortSignal): PipelineOptions {
+  private pipelineOptions(request: GenerationRequest, signal: AbortSignal): PipelineRunOptions {
     return { maxRounds: request.rounds, databaseUrl: this.options.validationUrl, signal };
   }
 

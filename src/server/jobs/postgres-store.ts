@@ -7,6 +7,8 @@ import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { JobEvent, JobPatch, JobRecord, JobStore } from './store.ts';
 
 const SCHEMA = 'schemawright';
+/** The schema of LangGraph's checkpoint tables (shared with the jobs table); workers open their own saver on it. */
+export const CHECKPOINT_SCHEMA = SCHEMA;
 /** Any fixed number: serialises schema setup when several servers start at once. */
 const SETUP_LOCK = 7_245_311;
 

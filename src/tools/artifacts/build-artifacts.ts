@@ -15,14 +15,22 @@ export const SCHEMA_PATH = 'prisma/schema.prisma';
 export const SEED_SQL_PATH = 'prisma/seed.sql';
 
 export function migrationPath(timestamp: string): string {
-  return `prisma/migrations/${timestamp}_init/migration.sql`;
+  return migrationFile(`${timestamp}_init`);
+}
+
+/** The migration.sql of a migration folder ("20250101000000_init"). */
+export function migrationFile(folder: string): string {
+  return `prisma/migrations/${folder}/migration.sql`;
 }
 
 export async function buildArtifacts(model: DataModel, timestamp: string): Promise<Artifacts> {
   const migration = await buildMigration(model);
+  return { [SCHEMA_PATH]: migration.schema, [migrationPath(timestamp)]: migration.migrationSql, ...projectFiles(model) };
+}
+
+/** Everything but the schema and the migration folders: the same for a new project and an evolving one. */
+export function projectFiles(model: DataModel): Artifacts {
   return {
-    [SCHEMA_PATH]: migration.schema,
-    [migrationPath(timestamp)]: migration.migrationSql,
     'prisma/migrations/migration_lock.toml': MIGRATION_LOCK,
     [SEED_SQL_PATH]: emitSeedSql(model),
     'prisma/seed.ts': SEED_TS,

@@ -24,14 +24,24 @@ const TENANCY_HEADER = [
 ].join('\n');
 
 export async function buildMigration(model: DataModel): Promise<BuiltMigration> {
+  const schema = emitCheckedSchema(model);
+  const prismaSql = await initialMigrationSql(schema);
+  const tenancySql = emitTenancySql(model);
+  return { schema, prismaSql, tenancySql, migrationSql: joinMigration(prismaSql, tenancySql) };
+}
+
+/** schema.prisma for the model, refused when Prisma's validator rejects it. */
+export function emitCheckedSchema(model: DataModel): string {
   const schema = emitPrismaSchema(model);
   const validation = validatePrismaSchema(schema);
   if (!validation.valid) {
     const errors = validation.diagnostics.filter((d) => d.level === 'error').map((d) => `  line ${d.line ?? '?'}: ${d.message}`);
     throw new Error(`The emitted Prisma schema is invalid:\n${errors.join('\n')}`);
   }
-  const prismaSql = await initialMigrationSql(schema);
-  const tenancySql = emitTenancySql(model);
-  const migrationSql = `${prismaSql.trimEnd()}\n\n${TENANCY_HEADER}\n\n${tenancySql}`;
-  return { schema, prismaSql, tenancySql, migrationSql };
+  return schema;
+}
+
+/** migration.sql: Prisma's DDL, then the tenancy SQL under its header. */
+export function joinMigration(prismaSql: string, tenancySql: string): string {
+  return `${prismaSql.trimEnd()}\n\n${TENANCY_HEADER}\n\n${tenancySql}`;
 }

@@ -33,15 +33,26 @@ const ACTION_SQL: Record<ReferentialAction, string> = {
   SetDefault: 'SET DEFAULT',
 };
 
-export function emitTenancySql(model: DataModel): string {
+/**
+ * Limits the SQL to part of the model. The next migration of an evolving project covers only the tables that
+ * are new to row-level security and the foreign keys its diff adds: the earlier migrations did the rest.
+ */
+export interface TenancyScope {
+  tables: ReadonlySet<string>;
+  /** Constraint names. */
+  foreignKeys: ReadonlySet<string>;
+}
+
+export function emitTenancySql(model: DataModel, scope?: TenancyScope): string {
   const appRole = model.tenancy.appRole;
   const roles = [...new Set([appRole, ...model.policies.map((p) => p.role)])];
+  const inScope = (e: Entity): boolean => !scope || scope.tables.has(e.table);
   const sections = [
     section('Roles: NOLOGIN; deployments grant them to the login roles the application uses', roles.map(createRole)),
-    section(`Grants to ${appRole}`, grants(model, appRole)),
-    section('Composite tenant FKs with SetNull: null the reference only, never the NOT NULL tenant key (PostgreSQL 15+)', setNullRewrites(model)),
-    section('Row-level security: enabled and forced (the table owner is subject to it too)', rowLevelSecurity(model)),
-    section('Policies', model.policies.map((p) => createPolicy(model, p))),
+    section(`Grants to ${appRole}`, grants(model, appRole, inScope)),
+    section('Composite tenant FKs with SetNull: null the reference only, never the NOT NULL tenant key (PostgreSQL 15+)', setNullRewrites(model, (fk) => !scope || scope.foreignKeys.has(fk.constraintName))),
+    section('Row-level security: enabled and forced (the table owner is subject to it too)', rowLevelSecurity(model, inScope)),
+    section('Policies', model.policies.filter((p) => inScope(getEntity(model, p.entity))).map((p) => createPolicy(model, p))),
   ];
   return sections.filter((s) => s !== '').join('\n\n') + '\n';
 }
@@ -68,10 +79,12 @@ function createRole(role: string): string {
   ].join('\n');
 }
 
-function grants(model: DataModel, role: string): string[] {
+function grants(model: DataModel, role: string, inScope: (e: Entity) => boolean): string[] {
+  const entities = model.entities.filter(inScope);
+  if (entities.length === 0) return [];
   return [
     `GRANT USAGE ON SCHEMA "public" TO ${quoteIdent(role)};`,
-    ...model.entities.map((e) => `GRANT ${GRANTS[e.kind]} ON TABLE ${quoteIdent(e.table)} TO ${quoteIdent(role)};`),
+    ...entities.map((e) => `GRANT ${GRANTS[e.kind]} ON TABLE ${quoteIdent(e.table)} TO ${quoteIdent(role)};`),
   ];
 }
 
@@ -80,9 +93,9 @@ function grants(model: DataModel, role: string): string[] {
  * org_id included: deleting the referenced row then fails on NOT NULL. PostgreSQL 15's column list nulls only
  * the reference. Same constraint name as the schema's `map:`, so Prisma still sees the constraint it declared.
  */
-function setNullRewrites(model: DataModel): string[] {
+function setNullRewrites(model: DataModel, inScope: (fk: ForeignKey) => boolean): string[] {
   return foreignKeys(model)
-    .filter((fk) => fk.tenantComposite && (fk.onDelete === 'SetNull' || fk.onDelete === 'SetDefault'))
+    .filter((fk) => fk.tenantComposite && (fk.onDelete === 'SetNull' || fk.onDelete === 'SetDefault') && inScope(fk))
     .flatMap((fk) => {
       const table = quoteIdent(fk.from.table);
       const name = quoteIdent(fk.constraintName);
@@ -101,10 +114,10 @@ function foreignKeySql(fk: ForeignKey): string {
 }
 
 /** Every tenant-scoped table, and any other table the model gives a policy (a policy on a table without RLS is inert). */
-function rowLevelSecurity(model: DataModel): string[] {
+function rowLevelSecurity(model: DataModel, inScope: (e: Entity) => boolean): string[] {
   const withPolicy = new Set(model.policies.map((p) => p.entity));
   return model.entities
-    .filter((e: Entity) => isTenantScoped(e) || withPolicy.has(e.name))
+    .filter((e: Entity) => (isTenantScoped(e) || withPolicy.has(e.name)) && inScope(e))
     .flatMap((e) => [`ALTER TABLE ${quoteIdent(e.table)} ENABLE ROW LEVEL SECURITY;`, `ALTER TABLE ${quoteIdent(e.table)} FORCE ROW LEVEL SECURITY;`]);
 }
 

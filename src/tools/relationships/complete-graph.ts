@@ -10,7 +10,7 @@ export function completeGraph(model: DataModel): DataModel {
   const entities = [...model.entities];
   const relations = [...model.relations];
   const indexes = [...model.indexes];
-  const { rootEntity, userEntity } = model.tenancy;
+  const { rootEntity, userEntity, field: tenantField } = model.tenancy;
 
   const root = entities.find((e) => e.name === rootEntity || e.kind === 'tenant-root');
   if (!root) {
@@ -31,7 +31,7 @@ export function completeGraph(model: DataModel): DataModel {
       provenance: rule('convention: created_by on every table references the people who sign in'),
     };
     entities.splice(1, 0, user);
-    indexes.push({ entity: userEntity, fields: ['orgId', 'email'], unique: true, where: [], source: 'natural-key', why: 'a person signs in with one email per organization', provenance: user.provenance });
+    indexes.push({ entity: userEntity, fields: [tenantField, 'email'], unique: true, where: [], source: 'natural-key', why: 'a person signs in with one email per organization', provenance: user.provenance });
   }
 
   // Global users reach an organization through a membership, which carries their role there.
@@ -48,7 +48,7 @@ export function completeGraph(model: DataModel): DataModel {
         name: camelName(user.name), from: membership.name, to: user.name, cardinality: 'many-to-one', field: `${camelName(user.name)}Id`,
         required: true, onDelete: 'Cascade', why: 'a membership lives and dies with its user', tenantComposite: false, provenance: membership.provenance,
       });
-      indexes.push({ entity: membership.name, fields: ['orgId', `${camelName(user.name)}Id`], unique: true, where: [], source: 'natural-key', why: 'a user is a member of an organization once', provenance: membership.provenance });
+      indexes.push({ entity: membership.name, fields: [tenantField, `${camelName(user.name)}Id`], unique: true, where: [], source: 'natural-key', why: 'a user is a member of an organization once', provenance: membership.provenance });
     }
   }
   return { ...model, tenancy, entities, relations, indexes };

@@ -19,7 +19,12 @@ export function applyConventions(model: DataModel): DataModel {
     const own = entity.fields.filter((f) => f.name !== 'id' && !AUDIT.some((a) => a.name === f.name));
     const withEnums = own.map((f) => (f.type === 'enum' && !f.enumName ? { ...f, enumName: pascalCase(`${entity.name} ${f.name}`) } : f));
     const trash = entity.softDelete && !own.some((f) => f.name === DELETED_AT.name) ? [DELETED_AT] : [];
-    return { ...entity, fields: [ID, ...withEnums, ...trash, ...AUDIT] };
+    // An id or audit field read from an existing schema keeps its column name there (user_id, created).
+    const keepColumn = (convention: Field): Field => {
+      const column = entity.fields.find((f) => f.name === convention.name)?.column;
+      return column && column !== convention.column ? { ...convention, column } : convention;
+    };
+    return { ...entity, fields: [keepColumn(ID), ...withEnums, ...trash, ...AUDIT.map(keepColumn)] };
   });
   const user = model.tenancy.userEntity;
   const relations: Relation[] = [

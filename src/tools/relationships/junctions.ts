@@ -30,7 +30,7 @@ export function resolveJunctions(model: DataModel): DataModel {
         tenantComposite: false, provenance: m2m.provenance,
       });
     }
-    if (!indexes.some((ix) => ix.entity === name && ix.unique && sameSet(ix.fields.filter((f) => f !== 'orgId'), [nearField, farField]))) {
+    if (!indexes.some((ix) => ix.entity === name && ix.unique && sameSet(ix.fields.filter((f) => f !== model.tenancy.field), [nearField, farField]))) {
       indexes.push(pairKey(junction, nearField, farField, m2m));
     }
   }

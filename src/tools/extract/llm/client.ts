@@ -3,6 +3,10 @@
  * with our own bounded backoff: ChatOpenAI's retries are off so that every attempt is timed and recorded, and
  * only transient failures (429, 5xx, timeouts, refused connections) are retried. A schema-invalid answer is
  * not retried here; the caller re-asks with the zod error, which a blind retry could not carry.
+ *
+ * Where the answer is checked depends on the method: for json_schema the OpenAI SDK parses the content with
+ * the zod schema itself and throws zod's (or JSON's) error; for a tool call LangChain's parser runs after the
+ * request and, with includeRaw, hands back the raw message, which we parse again to keep the error.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Callbacks } from '@langchain/core/callbacks/manager';
@@ -25,7 +29,7 @@ export interface AskOptions {
 
 export type AskResult<T> =
   | { kind: 'ok'; value: T; calls: LlmCall[] }
-  | { kind: 'malformed'; error: string; answer: string; calls: LlmCall[] }
+  | { kind: 'malformed'; error: string; calls: LlmCall[] }
   | { kind: 'unavailable'; error: string; calls: LlmCall[] };
 
 export async function askStructured<T extends z.ZodType>(
@@ -59,8 +63,7 @@ export async function askStructured<T extends z.ZodType>(
     try {
       const { raw } = await structured.invoke(messages, { signal: options.signal, callbacks: options.callbacks });
       // The parser's own result is discarded on failure (includeRaw gives null); parsing again keeps the zod error.
-      const answer = answerOf(raw);
-      const parsed = parseAnswer(answer, schema);
+      const parsed = parseAnswer(answerOf(raw), schema);
       const usage = isAIMessage(raw) ? raw.usage_metadata : undefined;
       const tokens = usage ? { promptTokens: usage.input_tokens, completionTokens: usage.output_tokens } : {};
       if (parsed.success) {
@@ -68,9 +71,14 @@ export async function askStructured<T extends z.ZodType>(
         return { kind: 'ok', value: parsed.data, calls };
       }
       call('malformed', { ...tokens, error: clip(parsed.error) });
-      return { kind: 'malformed', error: clip(parsed.error), answer: typeof answer === 'string' ? answer : JSON.stringify(answer), calls };
+      return { kind: 'malformed', error: clip(parsed.error), calls };
     } catch (error) {
       if (options.signal?.aborted) throw error;
+      const problem = schemaProblem(error);
+      if (problem) {
+        call('malformed', { error: clip(problem) });
+        return { kind: 'malformed', error: clip(problem), calls };
+      }
       const failure = classify(error);
       call(failure.outcome, { ...(failure.status ? { status: failure.status } : {}), error: clip(failure.message) });
       if (!failure.transient || attempt > config.maxRetries) {
@@ -111,6 +119,13 @@ function parseAnswer<T extends z.ZodType>(answer: unknown, schema: T): { success
 function stripFence(text: string): string {
   const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n```\s*$/.exec(text);
   return fenced ? fenced[1]! : text;
+}
+
+/** The SDK's own parse of a json_schema answer failed: the answer is malformed, the endpoint is fine. */
+function schemaProblem(error: unknown): string | undefined {
+  if (error instanceof SyntaxError) return `The answer is not JSON: ${error.message}`;
+  if (error instanceof z.core.$ZodError) return z.prettifyError(error);
+  return undefined;
 }
 
 interface Failure {

@@ -52,7 +52,7 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfi
   const apiKey = env.OPENAI_API_KEY?.trim() || undefined;
   const baseURL = env.OPENAI_BASE_URL?.trim() || undefined;
   if (!apiKey && !baseURL) return undefined;
-  if (baseURL && !/^https?:\/\/[^\s/]+/.test(baseURL)) throw new LlmConfigError(`OPENAI_BASE_URL must be an http(s) URL such as http://localhost:11434/v1 (got "${baseURL}").`);
+  if (baseURL && !isHttpUrl(baseURL)) throw new LlmConfigError(`OPENAI_BASE_URL must be an http(s) URL such as http://localhost:11434/v1 (got "${baseURL}").`);
   const method = env.SCHEMAWRIGHT_LLM_METHOD?.trim() || 'jsonSchema';
   if (method !== 'jsonSchema' && method !== 'functionCalling') throw new LlmConfigError(`SCHEMAWRIGHT_LLM_METHOD must be jsonSchema or functionCalling (got "${method}").`);
   return {
@@ -72,6 +72,14 @@ export function resolveLlm(mode: LlmMode, env: NodeJS.ProcessEnv = process.env):
   const config = llmConfigFromEnv(env);
   if (!config && mode === 'on') throw new LlmConfigError(NOT_CONFIGURED_MESSAGE);
   return config;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

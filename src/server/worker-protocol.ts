@@ -1,0 +1,30 @@
+/** Messages between the server and its pipeline worker threads (structured-clone safe: plain data only). */
+import type { InputIssue } from '../errors.ts';
+import type { PipelineResult } from '../graph/run.ts';
+import type { PipelineInput, RoundRecord } from '../graph/state.ts';
+import type { NodeEvent } from '../nodes/node-context.ts';
+
+export interface WorkerSetup {
+  /** Where the worker opens its own checkpointer (a PostgresSaver cannot cross threads). */
+  storeUrl?: string;
+}
+
+export interface WorkerRunOptions {
+  maxRounds?: number;
+  databaseUrl?: string;
+  threadId?: string;
+  /** Checkpoint in the store under threadId (and resume from it). */
+  checkpoint: boolean;
+}
+
+export type ToWorker = { type: 'run'; id: number; input: PipelineInput; options: WorkerRunOptions } | { type: 'abort'; id: number };
+
+export type WorkerError =
+  | { kind: 'input'; message: string; issues: InputIssue[] }
+  | { kind: 'aborted' | 'internal'; message: string; stack?: string };
+
+export type FromWorker =
+  | { type: 'event'; id: number; event: NodeEvent }
+  | { type: 'rounds'; id: number; rounds: RoundRecord[] }
+  | { type: 'done'; id: number; result: PipelineResult }
+  | { type: 'error'; id: number; error: WorkerError };
