@@ -144,7 +144,7 @@ function applicableMetrics(gold: Gold): Record<MetricName, boolean> {
     onDelete: gold.relationships.some((r) => r.onDelete !== undefined),
     m2mRecall: gold.manyToMany.length > 0,
     naturalKeyRecall: gold.entities.some((e) => e.naturalKeys.length > 0),
-    queryPatterns: true,
+    queryPatterns: gold.queryPatterns.length > 0,
     queryPatternsRelaxed: gold.queryPatterns.length > 0,
     partialIndexRecall: gold.partialIndexes.length > 0,
     referenceDataRecall: gold.referenceData.length > 0,
