@@ -118,3 +118,13 @@ describe('required reference cycles', () => {
     expect(model.entities.find((e) => e.name === 'Customer')!.fields.find((f) => f.name === 'firstTicketId')!.required).toBe(false);
   });
 });
+
+describe('required self-references', () => {
+  it('become optional: the first row has nothing to point at', () => {
+    const model = DataModel.parse(resolveRelationships(DataModel.parse({
+      entities: [{ name: 'Category', table: 'categories', kind: 'tenant', fields: [] }],
+      relations: [{ name: 'parent', from: 'Category', to: 'Category', cardinality: 'many-to-one', field: 'parentId', required: true }],
+    })));
+    expect(model.relations.find((r) => r.field === 'parentId')).toMatchObject({ required: false, onDelete: 'SetNull' });
+  });
+});

@@ -53,12 +53,15 @@ function tenantForeignKey(model: DataModel, entity: Entity): ForeignKey {
   const root = getEntity(model, model.tenancy.rootEntity);
   const tenantField = findTenantField(model, entity, `tenant-scoped entity "${entity.name}"`);
   const idField = primaryKeyField(root);
+  // The relation field is named after the root unless the entity already uses that name.
+  const taken = new Set([...entity.fields.map((f) => f.name), ...model.relations.filter((r) => r.from === entity.name).map((r) => r.name)]);
+  const field = [camelCase(root.name), 'tenant', `${camelCase(root.name)}Tenant`].find((name) => !taken.has(name))!;
   return {
     relation: undefined,
     from: entity,
     to: root,
-    field: camelCase(root.name),
-    relationName: relationName(entity.name, camelCase(root.name)),
+    field,
+    relationName: relationName(entity.name, field),
     fields: [tenantField],
     references: [idField],
     columns: [getField(entity, tenantField).column],

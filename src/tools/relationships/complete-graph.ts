@@ -22,6 +22,12 @@ export function completeGraph(model: DataModel): DataModel {
     entities[entities.indexOf(root)] = { ...root, kind: 'tenant-root' };
   }
   const tenancy = { ...model.tenancy, rootEntity: root?.name ?? rootEntity };
+  // A tenant row's organization is its org_id; a stated "belongs to the organization" relation would repeat it.
+  const scoped = new Set(entities.filter((e) => e.kind === 'tenant' || e.kind === 'junction').map((e) => e.name));
+  for (let i = relations.length - 1; i >= 0; i--) {
+    const r = relations[i]!;
+    if (r.to === tenancy.rootEntity && scoped.has(r.from) && r.cardinality !== 'many-to-many') relations.splice(i, 1);
+  }
 
   let user = entities.find((e) => e.name === userEntity);
   if (!user) {

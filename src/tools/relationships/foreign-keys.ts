@@ -4,7 +4,10 @@ import { type DataModel, type Entity, type Field, type Relation, columnName } fr
 export function addForeignKeyFields(model: DataModel): DataModel {
   const relations: Relation[] = model.relations.map((r) => (r.cardinality === 'many-to-many' || r.field ? r : { ...r, field: `${r.name}Id` }));
   const entities = model.entities.map((entity): Entity => {
-    const fields = [...entity.fields];
+    // "Each invoice is in one currency" can yield both a currency attribute and a currency relation: the
+    // relation is the better reading, and Prisma forbids a field and a relation of one name.
+    const roles = new Set(relations.filter((r) => r.from === entity.name && r.cardinality !== 'many-to-many').map((r) => r.name));
+    const fields = entity.fields.filter((f) => !(f.role === 'attribute' && roles.has(f.name)));
     for (const r of relations) {
       if (r.from !== entity.name || r.cardinality === 'many-to-many' || !r.field) continue;
       const existing = fields.findIndex((f) => f.name === r.field);

@@ -6,7 +6,13 @@ import { addForeignKeyFields } from './foreign-keys.ts';
 import { applyConventions } from './conventions.ts';
 import { chooseReferentialActions } from './referential-actions.ts';
 import { breakRequiredCycles } from './required-cycles.ts';
+import { fitReferenceRows } from './reference-rows.ts';
+
+/** In order: each step relies on what the previous ones added (junctions before FK fields, FK fields before actions). */
+const STEPS: ReadonlyArray<(model: DataModel) => DataModel> = [
+  completeGraph, resolveJunctions, breakRequiredCycles, applyConventions, addForeignKeyFields, chooseReferentialActions, fitReferenceRows,
+];
 
 export function resolveRelationships(model: DataModel): DataModel {
-  return chooseReferentialActions(addForeignKeyFields(applyConventions(breakRequiredCycles(resolveJunctions(completeGraph(model))))));
+  return STEPS.reduce((current, step) => step(current), model);
 }

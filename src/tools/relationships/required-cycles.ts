@@ -1,5 +1,5 @@
 /**
- * A cycle of required foreign keys (A needs B, B needs A) makes both tables impossible to insert into. The
+ * A cycle of required foreign keys (A needs B, B needs A; or A needs another A) leaves no first row to insert. The
  * relationships pass breaks every such cycle at its last-declared edge, which becomes optional (SetNull).
  */
 import type { DataModel, Relation } from '../../model/index.ts';
@@ -18,11 +18,11 @@ export function breakRequiredCycles(model: DataModel): DataModel {
   }
 }
 
-/** Indexes (into relations) of one cycle of required many-to-one/one-to-one references, self-references excluded. */
+/** Indexes (into relations) of one cycle of required many-to-one/one-to-one references; a required self-reference is a cycle of one. */
 function findRequiredCycle(relations: Relation[]): number[] | undefined {
   const edges = relations
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.required && r.cardinality !== 'many-to-many' && r.from !== r.to);
+    .filter(({ r }) => r.required && r.cardinality !== 'many-to-many');
   const state = new Map<string, 'visiting' | 'done'>();
   const path: number[] = [];
   const visit = (node: string): number[] | undefined => {
