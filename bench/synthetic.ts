@@ -58,3 +58,26 @@ export function syntheticModel(count: number): Record<string, unknown> {
   });
   return { kind: 'data-model', product: `synthetic ${count}`, tenancy: { tenantEntity: 'Organization', tenantKey: 'orgId' }, entities, relationships, queryPatterns };
 }
+
+/** The same model as a markdown PRD: a section per entity with bullet fields, references and a query list. */
+export function syntheticPrd(count: number): string {
+  const names = entityNames(count);
+  const lines = [
+    `# Synthetic product with ${count} entities`,
+    '',
+    'Each customer is an organization; everything below belongs to exactly one organization and must never be visible to another.',
+    'People sign in as users: email (unique within the organization) and full name.',
+    '',
+  ];
+  names.forEach((name, i) => {
+    const title = name.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+    lines.push(`## ${title}s`, '');
+    lines.push(`- name (required), code (unique within the organization), status (draft, active, closed; default draft)`);
+    lines.push(`- amount (optional, money), due on (optional date), whether it is pinned`);
+    if (i > 0) lines.push(`- each ${name} belongs to one ${names[Math.floor((i - 1) / 2)]}; deleting that ${names[Math.floor((i - 1) / 2)]} deletes its ${name}s`);
+    lines.push(`- owner: a user (optional)`, '');
+  });
+  lines.push('## Queries', '');
+  names.forEach((name) => lines.push(`- ${name}s filtered by status, newest first`));
+  return lines.join('\n') + '\n';
+}
