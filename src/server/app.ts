@@ -16,7 +16,7 @@ import { MemoryJobStore } from './jobs/memory-store.ts';
 import { PostgresJobStore } from './jobs/postgres-store.ts';
 import type { JobStore } from './jobs/store.ts';
 import { WorkPool } from './pool.ts';
-import { problem, sendProblem, toProblem } from './problem.ts';
+import { HttpProblem, problem, sendProblem, toProblem } from './problem.ts';
 import { generationRoutes } from './routes/generations.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -24,6 +24,8 @@ export interface AppOptions {
   config: ServerConfig;
   pipeline: Pipeline;
   checkInput?: (input: PipelineInput) => void;
+  /** An LLM endpoint is configured, so `llm: "on"` can be honoured. */
+  llmAvailable?: boolean;
   /** Defaults to PostgreSQL when config.storeUrl is set, else memory. */
   store?: JobStore;
   /** pino options, or false for none (tests). */
@@ -46,7 +48,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
     const { body, headers } = toProblem(error, request);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Answers given on purpose (busy, timeout, shutting down) are not failures of the service.
+    if (error instanceof HttpProblem) request.log.info({ problem: body.type, status: body.status }, body.detail);
+    else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, body, headers);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, 'not-found', `There is no ${request.method} ${request.url.split('?')[0]}.`)));
@@ -83,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       hook: 'preValidation',
       keyGenerator: (request) => clientKey(request, authEnabled),
     });
-    await v1.register(generationRoutes, { manager, checkInput: options.checkInput, requestTimeoutMs: config.requestTimeoutMs });
+    await v1.register(generationRoutes, { manager, checkInput: options.checkInput, requestTimeoutMs: config.requestTimeoutMs, llmAvailable: options.llmAvailable ?? false });
   });
 
   app.addHook('onReady', () => manager.start());

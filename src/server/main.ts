@@ -4,6 +4,7 @@
  * store) or failed (memory); a second signal exits at once. Pipeline runs happen on worker threads, so the
  * event loop keeps answering while PGlite works.
  */
+import { llmConfigFromEnv } from '../tools/extract/llm/config.ts';
 import { extractFromStructured } from '../tools/extract/structured/convert.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
@@ -11,10 +12,12 @@ import { WorkerPipeline } from './worker-pipeline.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
-  const workers = new WorkerPipeline({ size: config.concurrency, storeUrl: config.storeUrl });
+  const workers = new WorkerPipeline({ size: config.concurrency, storeUrl: config.storeUrl, warm: !config.validationUrl });
   const app = await buildApp({
     config,
     pipeline: workers.run,
+    // Read now so that a malformed LLM setting stops the start instead of failing every request.
+    llmAvailable: llmConfigFromEnv() !== undefined,
     // Converting a JSON model is pure and quick; doing it up front turns a bad model into a 400 before any job.
     checkInput: (input) => void (input.kind === 'model' && extractFromStructured(input.json)),
   });
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   await app.listen({ host: config.host, port: config.port });
+  workers.prestart();
   app.log.info({ store: config.storeUrl ? 'postgres' : 'memory', validation: config.validationUrl ? 'postgres' : 'pglite', concurrency: config.concurrency, queue: config.queueLimit, auth: config.apiKeys.length > 0 }, 'schemawright ready');
 }
 

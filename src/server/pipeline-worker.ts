@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { InputError } from '../errors.ts';
 import { runPipeline } from '../graph/run.ts';
+import { warmPGliteTemplate } from '../tools/database/pglite.ts';
 import { CHECKPOINT_SCHEMA } from './jobs/postgres-store.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.ts';
 
@@ -19,6 +20,9 @@ const running = new Map<number, AbortController>();
 function send(message: FromWorker): void {
   port.postMessage(message);
 }
+
+// A warmed worker pays PGlite's initdb now rather than inside its first request.
+if (setup.warm) void warmPGliteTemplate().catch(() => {});
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'abort') return running.get(message.id)?.abort();
@@ -35,6 +39,7 @@ async function run({ id, input, options }: Extract<ToWorker, { type: 'run' }>): 
     const result = await runPipeline(input, {
       maxRounds: options.maxRounds,
       databaseUrl: options.databaseUrl,
+      llm: options.llm,
       threadId: options.threadId,
       checkpointer: options.checkpoint ? checkpointer : undefined,
       signal: controller.signal,

@@ -7,7 +7,7 @@ export const GenerationBody = z
     prd: z.string().refine((text) => text.trim().length > 0, 'the PRD is empty').optional().describe('Product requirements document (markdown)'),
     model: z.record(z.string(), z.unknown()).optional().describe('A structured JSON model (the format of evals/structured-input.json)'),
     rounds: z.number().int().min(1).max(10).default(3).describe('Validation rounds before giving up'),
-    llm: z.enum(['off', 'auto', 'on']).default('off').describe('LLM extraction: "on" is refused until it is configured; "auto" runs deterministic'),
+    llm: z.enum(['off', 'auto', 'on']).default('off').describe('LLM-assisted extraction: "auto" uses it when the server has an endpoint; "on" is refused (400) when it has none'),
     name: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter, then letters, digits or underscores (at most 63)')
@@ -19,8 +19,6 @@ export const GenerationBody = z
       ctx.addIssue({ code: 'custom', path: ['prd'], message: 'give either prd (markdown) or model (JSON)' });
     if (body.prd !== undefined && body.model !== undefined)
       ctx.addIssue({ code: 'custom', path: ['model'], message: 'give either prd or model, not both' });
-    if (body.llm === 'on')
-      ctx.addIssue({ code: 'custom', path: ['llm'], message: 'LLM extraction is not configured on this server; use "off" or "auto"' });
   });
 export type GenerationBody = z.infer<typeof GenerationBody>;
 
@@ -45,7 +43,7 @@ export const JobView = z.object({
   attempts: z.number().int().describe('Runs started; above 1 when a restarted server resumed the job'),
   createdAt: z.string(),
   updatedAt: z.string(),
-  request: z.object({ kind: z.enum(['prd', 'model']), name: z.string().optional(), rounds: z.number().int(), llm: z.enum(['off', 'auto']) }),
+  request: z.object({ kind: z.enum(['prd', 'model']), name: z.string().optional(), rounds: z.number().int(), llm: z.enum(['off', 'auto', 'on']) }),
   result: GenerationResult.optional().describe('Present once succeeded'),
   error: Problem.optional().describe('Present once failed'),
   links: JobLinks,

@@ -27,9 +27,14 @@ export class WorkerPipeline {
   private readonly busy = new Set<Worker>();
   private nextId = 1;
 
-  constructor(options: { size: number; storeUrl?: string }) {
+  constructor(options: { size: number; storeUrl?: string; warm?: boolean }) {
     this.size = options.size;
-    this.setup = { storeUrl: options.storeUrl };
+    this.setup = { storeUrl: options.storeUrl, warm: options.warm ?? false };
+  }
+
+  /** Starts every worker now (loading the pipeline, and booting PGlite when `warm`), not on the first runs. */
+  prestart(): void {
+    while (this.idle.length + this.busy.size < this.size) this.idle.push(this.spawn());
   }
 
   readonly run: Pipeline = (input, options) => {
@@ -79,7 +84,10 @@ export class WorkerPipeline {
       signal?.addEventListener('abort', onAbort, { once: true });
       const message: ToWorker = {
         type: 'run', id, input,
-        options: { maxRounds: options.maxRounds, databaseUrl: options.databaseUrl, threadId: options.threadId, checkpoint: options.checkpointer !== undefined },
+        options: {
+          maxRounds: options.maxRounds, databaseUrl: options.databaseUrl, threadId: options.threadId,
+          llm: options.llm, checkpoint: options.checkpointer !== undefined,
+        },
       };
       worker.postMessage(message);
     });

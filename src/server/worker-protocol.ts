@@ -3,16 +3,21 @@ import type { InputIssue } from '../errors.ts';
 import type { PipelineResult } from '../graph/run.ts';
 import type { PipelineInput, RoundRecord } from '../graph/state.ts';
 import type { NodeEvent } from '../nodes/node-context.ts';
+import type { LlmConfig, LlmMode } from '../tools/extract/llm/config.ts';
 
 export interface WorkerSetup {
   /** Where the worker opens its own checkpointer (a PostgresSaver cannot cross threads). */
   storeUrl?: string;
+  /** Boot the PGlite template at start (pointless when validating on a server). */
+  warm: boolean;
 }
 
 export interface WorkerRunOptions {
   maxRounds?: number;
   databaseUrl?: string;
   threadId?: string;
+  /** A mode is resolved in the worker against the environment it shares with the server. */
+  llm?: LlmMode | LlmConfig;
   /** Checkpoint in the store under threadId (and resume from it). */
   checkpoint: boolean;
 }

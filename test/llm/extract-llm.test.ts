@@ -51,11 +51,13 @@ describe('LLM-assisted extraction', () => {
     expect(result.record.calls).toEqual([expect.objectContaining({ purpose: 'extract', outcome: 'ok', promptTokens: 2100, completionTokens: 420, model: 'fake-model' })]);
   });
 
-  it('works with servers that only do tool calls (forced function call)', async () => {
-    const result = await extract([{ payload: CLINIC_PATCH }], { method: 'functionCalling' });
-    const [request] = fake!.requests;
+  it('works with servers that only do tool calls (forced function call), re-asking a malformed call too', async () => {
+    const result = await extract([{ payload: { addEntities: 'Appointment' } }, { payload: CLINIC_PATCH }], { method: 'functionCalling' });
+    const [request, reask] = fake!.requests;
     expect(request!.response_format).toBeUndefined();
     expect(request!.tool_choice).toEqual({ type: 'function', function: { name: 'extraction_patch' } });
+    expect(reask!.messages.at(-1)!.content).toMatch(/addEntities[\s\S]*expected array/);
+    expect(result.record.calls.map((c) => [c.purpose, c.outcome])).toEqual([['extract', 'malformed'], ['reask', 'ok']]);
     expect(result.record.outcome).toBe('merged');
     expect(result.model.entities.some((e) => e.name === 'Appointment')).toBe(true);
   });

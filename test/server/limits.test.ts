@@ -43,6 +43,13 @@ describe('400: invalid requests name the failing path', () => {
     expect(body.errors).toEqual([{ path: 'body.llm', message: expect.stringContaining('not configured') }]);
   });
 
+  it('passes the llm mode through when an endpoint is configured', async () => {
+    const pipeline = fakePipeline();
+    const { url } = await server({ pipeline, llmAvailable: true });
+    expect((await postJson(`${url}/v1/generations`, { prd: '# App', llm: 'on', rounds: 2 })).status).toBe(200);
+    expect(pipeline.lastOptions).toMatchObject({ llm: 'on', maxRounds: 2 });
+  });
+
   it('rejects malformed JSON and a wrong media type', async () => {
     const { url } = await server({ pipeline: fakePipeline() });
     await expectProblem(await postJson(`${url}/v1/generations`, '{"prd": '), 400);

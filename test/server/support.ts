@@ -39,9 +39,10 @@ const NODES: NodeName[] = ['extract', 'relationships', 'indexes', 'tenancy', 'mi
  * A pipeline that walks the six nodes and records one clean round, without PGlite: the limit and protocol
  * tests need control over timing, not a real schema. `gate` holds every run until it resolves.
  */
-export function fakePipeline(options: { gate?: Promise<void>; fail?: Error } = {}): Pipeline & { calls: number } {
+export function fakePipeline(options: { gate?: Promise<void>; fail?: Error } = {}): Pipeline & { calls: number; lastOptions?: Parameters<Pipeline>[1] } {
   const run = async (...[, opts]: Parameters<Pipeline>): Promise<PipelineResult> => {
     run.calls++;
+    run.lastOptions = opts;
     // Like LangGraph, a stopped run rejects at once even while its current step is still busy.
     const stopped = new Promise<never>((_, reject) => opts.signal?.addEventListener('abort', () => reject(opts.signal?.reason), { once: true }));
     stopped.catch(() => {});
@@ -63,6 +64,7 @@ export function fakePipeline(options: { gate?: Promise<void>; fail?: Error } = {
     };
   };
   run.calls = 0;
+  run.lastOptions = undefined as Parameters<Pipeline>[1] | undefined;
   return run;
 }
 

@@ -12,7 +12,7 @@ import type { PipelineInput, PipelineStateValue } from '../../graph/state.ts';
 import type { NodeEvent } from '../../nodes/node-context.ts';
 import { HttpProblem, inputProblem, problem, type Problem } from '../problem.ts';
 import type { WorkPool } from '../pool.ts';
-import { FINISHED, type GenerationRequest, type JobEvent, type JobEventType, type JobRecord, type JobStore } from './store.ts';
+import { type GenerationRequest, type JobEvent, type JobEventType, type JobRecord, type JobStore } from './store.ts';
 
 /** runPipeline's options, except that a run reports only the round records of its state (all a job needs). */
 export type PipelineRunOptions = Omit<PipelineOptions, 'onState'> & { onState?: (state: Pick<PipelineStateValue, 'rounds'>) => void };
@@ -161,12 +161,13 @@ export class JobManager {
   /** A job that never got a slot: it stays queued for the next server when the store is durable. */
   private async notStarted(job: JobRecord, error: unknown): Promise<void> {
     if (this.closing && this.options.store.durable) return;
-    if (!this.closing) this.options.logger.error({ err: error, jobId: job.id }, 'job could not start');
-    await this.fail(job.id, problem(503, 'shutting-down', 'The server shut down before the job started; submit it again.')).catch(() => {});
+    if (this.closing) return this.fail(job.id, problem(503, 'shutting-down', 'The server shut down before the job started; submit it again.')).catch(() => {});
+    this.options.logger.error({ err: error, jobId: job.id }, 'job could not start');
+    await this.fail(job.id, problem(500, 'internal', `The job failed on our side; quote job id ${job.id} when reporting it.`)).catch(() => {});
   }
 
   private async execute(job: JobRecord, stop: AbortSignal): Promise<void> {
-    const { store, logger } = this.options;
+    const { store } = this.options;
     const past = await store.events(job.id);
     const log = this.log(job.id, past.at(-1)?.seq ?? 0);
     const attempts = job.attempts + 1;
@@ -229,7 +230,7 @@ export class JobManager {
   }
 
   private pipelineOptions(request: GenerationRequest, signal: AbortSignal): PipelineRunOptions {
-    return { maxRounds: request.rounds, databaseUrl: this.options.validationUrl, signal };
+    return { maxRounds: request.rounds, databaseUrl: this.options.validationUrl, llm: request.llm, signal };
   }
 
   private async forgetCheckpoints(id: string): Promise<void> {
@@ -283,10 +284,6 @@ class EventLog {
   flushed(): Promise<void> {
     return this.chain;
   }
-}
-
-export function isFinished(job: JobRecord): boolean {
-  return FINISHED.has(job.status);
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -11,7 +11,7 @@ export const FINISHED: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed'])
 export interface GenerationRequest {
   input: PipelineInput;
   rounds: number;
-  llm: 'off' | 'auto';
+  llm: 'off' | 'auto' | 'on';
 }
 
 export interface JobRecord {

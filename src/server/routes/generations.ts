@@ -18,6 +18,8 @@ export interface GenerationRoutesOptions {
   /** Cheap up-front input check, so a bad model is a 400 now rather than a failed job later. */
   checkInput?: (input: PipelineInput) => void;
   requestTimeoutMs: number;
+  /** Whether an LLM endpoint is configured (OPENAI_API_KEY / OPENAI_BASE_URL); "on" needs one. */
+  llmAvailable: boolean;
 }
 
 const HEARTBEAT_MS = 15_000;
@@ -36,6 +38,10 @@ export async function generationRoutes(app: FastifyInstance, options: Generation
       response: { 200: GenerationResult, 202: JobAccepted, ...ProblemResponses, 504: ProblemResponses[503].describe('The synchronous run took too long; use Prefer: respond-async') },
     },
   }, async (request, reply) => {
+    if (request.body.llm === 'on' && !options.llmAvailable)
+      throw new HttpProblem(400, 'invalid-request', 'LLM extraction is not configured on this server.', {
+        errors: [{ path: 'body.llm', message: 'LLM extraction is not configured on this server; use "off" or "auto"' }],
+      });
     const generation = toRequest(request.body);
     try {
       options.checkInput?.(generation.input);
@@ -80,8 +86,7 @@ export async function generationRoutes(app: FastifyInstance, options: Generation
 
 function toRequest(body: GenerationBody): GenerationRequest {
   const input: PipelineInput = body.prd !== undefined ? { kind: 'prd', text: body.prd, name: body.name } : { kind: 'model', json: body.model, name: body.name };
-  // "auto" means "LLM when configured", which no server is yet: it runs deterministic.
-  return { input, rounds: body.rounds, llm: body.llm === 'on' ? 'auto' : body.llm };
+  return { input, rounds: body.rounds, llm: body.llm };
 }
 
 function problemFor(error: InputError, generation: GenerationRequest): HttpProblem {

@@ -58,7 +58,7 @@ export async function buildNextMigration(model: DataModel, previous: PreviousPro
   const changed = prismaSql !== '' || tables.size > 0;
   return {
     schema, name: changed ? name : undefined, prismaSql, tenancySql: changed ? tenancySql : '',
-    migrationSql: changed ? joinMigration(prismaSql, tenancySql) : '',
+    migrationSql: !changed ? '' : tenancySql ? joinMigration(prismaSql, tenancySql) : `${prismaSql}\n`,
     createdTables,
     findings: prismaSql ? destructiveChanges(prismaSql, await previousState(previous)) : [],
   };

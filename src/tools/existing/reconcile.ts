@@ -56,6 +56,8 @@ export function reconcile(extracted: DataModel, existing: ExistingModel): Reconc
     x.description ??= e.description;
   }
 
+  unifyEnums(entities);
+
   const relations: Relation[] = [...ex.relations];
   for (const r of extracted.relations) {
     const mapped: Relation = { ...r, from: entityName(r.from), to: entityName(r.to), through: r.through && entityName(r.through), field: r.field && fieldName(r.from, r.field) };
@@ -136,12 +138,32 @@ function mergeFields(x: Entity, e: Entity): { names: Map<string, string>; findin
       }
       continue;
     }
+    if (!conflicts(m, f)) continue;
     const was = describeField(m);
     const wants = describeField(f);
-    if (was !== wants)
-      findings.push(note('existing-definition-kept', 'info', 'naming', `${x.table}.${m.column}`, `The PRD describes ${x.table}.${m.column} as ${wants}; the existing schema has ${was}, which is kept.`, 'Change the existing column yourself if the PRD is right; a generated migration never changes existing columns behind your back.'));
+    findings.push(note('existing-definition-kept', 'info', 'naming', `${x.table}.${m.column}`, `The PRD describes ${x.table}.${m.column} as ${wants}; the existing schema has ${was}, which is kept.`, 'Change the existing column yourself if the PRD is right; a generated migration never changes existing columns behind your back.'));
   }
   return { names, findings };
+}
+
+/** An enum the PRD extended on one column is one type: every column of that enum gets the same labels. */
+function unifyEnums(entities: Entity[]): void {
+  const labels = new Map<string, string[]>();
+  const fields = entities.flatMap((e) => e.fields).filter((f) => f.type === 'enum' && f.enumName);
+  for (const f of fields) {
+    const known = labels.get(f.enumName!) ?? [];
+    labels.set(f.enumName!, [...known, ...(f.enumValues ?? []).filter((v) => !known.includes(v))]);
+  }
+  for (const f of fields) f.enumValues = labels.get(f.enumName!);
+}
+
+/** What the PRD states and the existing column contradicts; what the PRD leaves open (a length, a precision) is no conflict. */
+function conflicts(existing: Field, prd: Field): boolean {
+  const textual = (t: Field['type']): boolean => t === 'string' || t === 'text';
+  if (existing.type !== prd.type && !(textual(existing.type) && textual(prd.type))) return true;
+  if (prd.maxLength !== undefined && prd.maxLength !== existing.maxLength) return true;
+  if (prd.precision !== undefined && (prd.precision !== existing.precision || (prd.scale ?? 0) !== (existing.scale ?? 0))) return true;
+  return prd.required !== existing.required;
 }
 
 function describeField(f: Field): string {

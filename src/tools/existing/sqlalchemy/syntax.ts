@@ -49,7 +49,10 @@ export function parsePython(text: string): PyModule {
   tree.iterate({
     enter: (node) => {
       if (!node.type.isError) return;
-      const line = lineOf(node.from);
+      // The grammar notices a missing `)` only on a later line; the statement it breaks starts earlier.
+      let statement: SyntaxNode | null = node.node.parent;
+      while (statement && !statement.name.endsWith('Statement')) statement = statement.parent;
+      const line = lineOf(statement && statement.name !== 'Script' ? statement.from : node.from);
       if (!errorLines.has(line)) problems.push({ line, message: `Python syntax not understood near ${JSON.stringify(lineText(text, line).trim().slice(0, 80))}` });
       errorLines.add(line);
     },
