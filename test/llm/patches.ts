@@ -1,5 +1,5 @@
 /** Patches the fake model answers with, built on an empty patch so each test states only what it changes. */
-import type { ExtractionPatch } from '../../src/tools/extract/llm/schema.ts';
+import type { ExtractionPatch, FieldSpec } from '../../src/tools/extract/llm/schema.ts';
 
 export const EMPTY_PATCH: ExtractionPatch = {
   addEntities: [], renameEntities: [], dropEntities: [], correctEntities: [], addFields: [], dropFields: [], correctFields: [],
@@ -11,7 +11,6 @@ export function patch(changes: Partial<ExtractionPatch>): ExtractionPatch {
   return { ...EMPTY_PATCH, ...changes };
 }
 
-type FieldSpec = ExtractionPatch['addEntities'][number]['fields'][number];
 export function field(name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec {
   return { name, type, required: true, maxLength: null, precision: null, scale: null, enumValues: null, default: null, description: null, ...extra };
 }

@@ -18,7 +18,7 @@ export interface PreviousState {
   enums: Map<string, string[]>;
 }
 
-export type Risk = 'data loss' | 'fails on existing data' | 'weaker integrity';
+type Risk = 'data loss' | 'fails on existing data' | 'weaker integrity';
 
 export function destructiveChanges(sql: string, previous: PreviousState): Finding[] {
   const created = new Set([...sql.matchAll(/CREATE TABLE\s+(?:"[^"]+"\.)?"([^"]+)"/gi)].map((m) => m[1]!));
@@ -117,7 +117,7 @@ function sizeOf(t: ColumnType): Sized | undefined {
 }
 
 /** The few SQL types Prisma writes in a type change. */
-export function parseSqlType(sqlType: string): Sized | undefined {
+function parseSqlType(sqlType: string): Sized | undefined {
   const t = sqlType.toUpperCase().replace(/\s+/g, ' ').trim();
   const varchar = /^(?:VARCHAR|CHARACTER VARYING|CHAR)\((\d+)\)$/.exec(t);
   if (varchar) return { family: 'text', size: [Number(varchar[1])] };

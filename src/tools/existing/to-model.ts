@@ -5,7 +5,7 @@
  * lacks; every such departure is a finding here, so the user sees what will differ from their tables.
  */
 import {
-  DataModel, type Entity, type EntityKind, type Field, type FieldDefault, type Finding, type Index, type Relation, type Tenancy,
+  DataModel, type Entity, type Field, type FieldDefault, type Finding, type Index, type Relation, type Tenancy,
   camelCase, identifierProblem, pascalCase, snakeCase,
 } from '../../model/index.ts';
 import { parsePredicate } from './predicate.ts';

@@ -8,7 +8,7 @@
  */
 import type { FieldDefault, ReferentialAction } from '../../../model/model.ts';
 import { entityName } from '../../../model/names.ts';
-import type { ColumnType, ExistingColumn, ExistingForeignKey, ExistingIndex, ExistingSchema, ExistingTable, ReadProblem } from '../types.ts';
+import type { ColumnType, ExistingColumn, ExistingForeignKey, ExistingSchema, ExistingTable, ReadProblem } from '../types.ts';
 import { dottedName, lastName, parsePython, type PyExpr, type PyStatement } from './syntax.ts';
 import { annotationType, describe, mappedInner, sqlalchemyType, unwrapOptional, type PyEnum, type TypeContext } from './types.ts';
 

@@ -78,7 +78,7 @@ function enumType(call: Extract<PyExpr, { kind: 'call' }>, ctx: TypeContext, sou
   return { type: 'enum', enum: { name: dbName ?? '', values }, source };
 }
 
-export function enumLabels(e: PyEnum, byValue: boolean): string[] {
+function enumLabels(e: PyEnum, byValue: boolean): string[] {
   return e.members.map((m) => (byValue && m.value !== undefined ? String(m.value) : m.name));
 }
 

@@ -25,7 +25,7 @@ export interface LlmConfig {
   method: StructuredMethod;
 }
 
-export const DEFAULT_MODEL = 'gpt-4o-mini';
+const DEFAULT_MODEL = 'gpt-4o-mini';
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_RETRIES = 2;
 const DEFAULT_RETRY_DELAY_MS = 1_000;
@@ -40,7 +40,7 @@ export class LlmConfigError extends Error {
   }
 }
 
-export const NOT_CONFIGURED_MESSAGE =
+const NOT_CONFIGURED_MESSAGE =
   'LLM extraction is on but no endpoint is configured: set OPENAI_API_KEY (OpenAI, Azure) or OPENAI_BASE_URL (a local server), or use --llm off|auto.';
 
 export function isLlmMode(value: unknown): value is LlmMode {

@@ -8,7 +8,7 @@ import type { Field, FieldDefault, LogicalType, Predicate, Provenance } from '..
 import type { FieldSpec, PatchPredicate } from './schema.ts';
 
 /** Fields the later passes own: the model may mention them in keys and patterns but never declare them. */
-export const PIPELINE_FIELDS: readonly string[] = ['id', 'orgId', 'createdAt', 'updatedAt', 'createdById', 'deletedAt'];
+const PIPELINE_FIELDS: readonly string[] = ['id', 'orgId', 'createdAt', 'updatedAt', 'createdById', 'deletedAt'];
 
 /** A problem is a sentence saying why the merge refused an item. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };

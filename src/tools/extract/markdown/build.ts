@@ -55,8 +55,11 @@ export function buildModel(doc: Doc, name: string): { model: DataModel; findings
     if (!ok) drop(`query pattern on ${p.entity} (${fields.join(', ')})`, p.line);
     return ok;
   });
+  // The people who sign in are the model's users: the relationships pass adds a User only when this names no entity.
+  const userEntity = doc.registry.userEntity && names.has(doc.registry.userEntity) ? doc.registry.userEntity : undefined;
   const input: DataModelInput = {
     name,
+    ...(userEntity ? { tenancy: { userEntity } } : {}),
     entities: entities.map((e) => ({
       name: e.name,
       table: tableName(e.name),

@@ -10,7 +10,7 @@ import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fie
 import { normalise } from './registry.ts';
 import { isPlural, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
-import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
+import { CLAUSE_WORDS, FINITE_VERBS } from './vocabulary/grammar.ts';
 import { NAMED_CODE } from './vocabulary/reference.ts';
 import { DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
@@ -321,6 +321,10 @@ function listLike(text: string): boolean {
   // A full sentence without a list ("Uniqueness rules only apply to …") is a rule, not attributes.
   const bare = text.replace(/\([^)]*\)/g, ' ');
   if (!/[,;]/.test(bare) && !fieldForm && tokens(bare).slice(0, 2).some((w) => CLAUSE_WORDS.includes(w))) return false;
+  // "Customers with tickets can't be deleted": a finite verb anywhere in a list-less bullet makes it a rule.
+  if (!/[,;:]/.test(bare) && !fieldForm && tokens(bare).some((w) => FINITE_VERBS.includes(w))) return false;
+  // "either shared with the whole org or personal to one agent": alternatives of a state, not attributes.
+  if (/^either\b/i.test(text.trim())) return false;
   if (/^(?:if|when|every|each|deleting|removing|used|written|belong|may|can|trashed|restoring|per|only|at|no|there)\b/i.test(text)) return false;
   return true;
 }

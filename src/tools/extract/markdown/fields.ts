@@ -104,6 +104,8 @@ export function enumValuesOf(text: string): string[] | undefined {
   if (parts.length < 2) return undefined;
   if (parts.some((p) => !/^[A-Za-z][\w -]*$/.test(p) || p.split(/\s+/).length > 3)) return undefined;
   if (parts.some((p) => CLAUSE_WORDS.includes(p.toLowerCase().split(/\s+/)[0]!))) return undefined;
+  // "(required, unique per org)" lists modifiers, not values.
+  if (parts.some((p) => OPTIONAL_CUES.test(p) || REQUIRED_CUES.test(p) || /\bunique\b/i.test(p))) return undefined;
   return parts.map((p) => p.toLowerCase().replace(/[\s-]+/g, '_'));
 }
 
@@ -342,7 +344,9 @@ function resolveTarget(words: string[], mods: Modifiers, ctx: ChunkContext) {
 }
 
 /** Whole-list parse: chunk texts in, chunks out, group modifiers applied. */
-export function parseAttributeList(text: string, ctx: ChunkContext): Chunk[] {
+export function parseAttributeList(source: string, ctx: ChunkContext): Chunk[] {
+  // "one or more line items": the quantifier's "or" is not a list separator.
+  const text = source.replace(/\b(?:one|zero) or more\b/gi, 'several');
   // "status: open / won / lost, plus the closed date": a label with its values, then more attributes.
   const labelled = /^([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$/.exec(text.trim());
   // "desk: a name and …" inside the desk's own statement: the label just repeats the subject.

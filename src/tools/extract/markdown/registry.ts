@@ -106,7 +106,9 @@ export class Registry {
 
 /** Lower-case words of a phrase without determiners, head noun singular. */
 export function normalise(phrase: string | string[]): string[] {
-  const raw = Array.isArray(phrase) ? phrase.flatMap((p) => tokens(p)) : tokens(phrase);
+  // Entity names ("LineItem") come back through here as phrases: split them into their words first.
+  const split = (p: string): string[] => tokens(p.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+  const raw = Array.isArray(phrase) ? phrase.flatMap(split) : split(phrase);
   const w = dropDeterminers(raw.map((t) => t.replace(/['’]s$/, (m) => (raw.length === 1 ? '' : m))));
   if (w.length === 0) return w;
   return [...w.slice(0, -1), singular(w[w.length - 1]!)].filter(Boolean);
