@@ -1,6 +1,6 @@
 /**
  * Builds the Fastify instance: zod-typed routes, problem+json errors, OpenAPI at /docs, API keys and a rate
- * limit on /v1, the job store and the bounded pool. The pipeline is passed in, so tests can stand in for it.
+ * limit on /v1, the job store and the bounded pool, and the web page at /. The pipeline is passed in, so tests can stand in for it.
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -17,8 +17,10 @@ import { PostgresJobStore } from './jobs/postgres-store.ts';
 import type { JobStore } from './jobs/store.ts';
 import { WorkPool } from './pool.ts';
 import { HttpProblem, problem, sendProblem, toProblem } from './problem.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { generationRoutes } from './routes/generations.ts';
 import { healthRoutes } from './routes/health.ts';
+import { webRoutes } from './routes/web.ts';
 
 export interface AppOptions {
   config: ServerConfig;
@@ -88,7 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       keyGenerator: (request) => clientKey(request, authEnabled),
     });
     await v1.register(generationRoutes, { manager, checkInput: options.checkInput, requestTimeoutMs: config.requestTimeoutMs, llmAvailable: options.llmAvailable ?? false });
+    await v1.register(archiveRoutes, { manager });
   });
+  await app.register(webRoutes);
 
   app.addHook('onReady', () => manager.start());
   app.addHook('preClose', () => manager.shutdown(config.shutdownGraceMs));

@@ -1,8 +1,10 @@
-/** What one validation round established, as recorded in report.json. */
+/** What one validation round established, as recorded in report.json (validation) and read by the rules. */
 import type { Finding } from '../../model/index.ts';
 import type { Catalog } from '../database/catalog.ts';
 import type { PatternCoverage } from '../artifacts/schema-doc.ts';
 import type { IsolationReport } from './isolation.ts';
+import type { SchemaObjects } from './schema-objects.ts';
+import type { SquawkReport } from './squawk.ts';
 
 export interface StepResult {
   ok: boolean;
@@ -10,14 +12,40 @@ export interface StepResult {
   error?: string;
 }
 
+/**
+ * How the isolation probe and the coverage EXPLAIN act as the application. set-role: the session user is a
+ * superuser that switches role (PGlite cannot log in as anyone else). login-role: strict mode on a server, a
+ * second connection as a real LOGIN role that is a member of the application role and cannot switch back.
+ */
+export type AppSessionMode = 'set-role' | 'login-role';
+
+export interface CoverageReport {
+  /** How the planner was steered on the empty tables, in words (also in docs/SCHEMA.md). */
+  method: string;
+  indexed: number;
+  partial: number;
+  unindexed: number;
+  ms: number;
+  /** Why the EXPLAIN step itself could not run, when it could not. */
+  error?: string;
+}
+
 export interface ValidationOutcome {
   engine: 'pglite' | 'postgres';
+  appSession: AppSessionMode;
   prisma: StepResult & { diagnostics: Array<{ level: 'error' | 'warning'; message: string; line?: number }> };
+  /** The migration node produced the migration (false when the model could not be emitted). */
+  emission: StepResult;
   migrationApplies: StepResult;
   seedApplies: StepResult;
   isolation: IsolationReport | null;
   drift: StepResult & { nextMigration?: string };
   coverage: PatternCoverage[];
+  coverageSummary: CoverageReport | null;
+  squawk: SquawkReport | null;
+  /** The rules that ran on this round and the ones that could not (their input was missing). */
+  rules: { checked: string[]; skipped: string[] };
   catalog: Catalog | null;
+  schemaObjects: SchemaObjects | null;
   findings: Finding[];
 }

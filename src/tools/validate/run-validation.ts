@@ -89,8 +89,15 @@ function isolationFindings(report: Awaited<ReturnType<typeof probeIsolation>>): 
   const findings: Finding[] = [];
   for (const t of report.tables.filter((t) => t.status === 'failed'))
     findings.push({ ruleId: 'tenant-isolation-leak', level: 'error', category: 'security', target: t.table, message: `Tenant isolation fails on ${t.table}: ${t.error ?? JSON.stringify(t.checks)}`, fix: 'Enable and force RLS and give the table the tenant policy.', owner: 'tenancy' });
+  // A table that refused its own rows leaves its children without parents: those are consequences, not causes.
+  const failed = report.tables.some((t) => t.status === 'failed');
   for (const t of report.tables.filter((t) => t.status === 'not-probed'))
-    findings.push({ ruleId: 'isolation-unproven', level: 'error', category: 'security', target: t.table, message: `Tenant isolation of ${t.table} could not be tested: no row could be inserted (${t.error ?? 'unknown reason'})`, fix: 'Rows must be insertable: look for a cycle of required references or a constraint no valid row can meet.', owner: 'relationships' });
+    findings.push({
+      ruleId: 'isolation-unproven', level: failed ? 'warning' : 'error', category: 'security', target: t.table,
+      message: `Tenant isolation of ${t.table} could not be tested: no row could be inserted (${t.error ?? 'unknown reason'})`,
+      fix: failed ? 'Fix the tables that fail isolation first; this one depends on them.' : 'Rows must be insertable: look for a cycle of required references or a constraint no valid row can meet.',
+      owner: 'relationships',
+    });
   for (const leak of report.crossTenantReferences.filter((r) => r.status === 'leaked'))
     findings.push({ ruleId: 'cross-tenant-reference', level: 'error', category: 'security', target: `${leak.table}.${leak.columns.join(',')}`, message: `A row of one organization can reference a row of another through ${leak.table}(${leak.columns.join(', ')})`, fix: 'Make the foreign key composite: (org_id, x_id) → (org_id, id).', owner: 'relationships' });
   return findings;

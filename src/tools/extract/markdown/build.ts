@@ -101,5 +101,5 @@ function keep(doc: Doc, e: DraftEntity): boolean {
   if (e.kind === 'tenant-root' || e.kind === 'junction') return true;
   if (e.fields.length > 0) return true;
   if (doc.relations.some((r) => r.from === e.name || r.to === e.name)) return true;
-  return e.evidence.has('defined-term') || e.evidence.has('sign-in') || e.evidence.has('table') || e.evidence.has('membership') || e.evidence.has('child-rows');
+  return e.evidence.has('defined-term') || e.evidence.has('reference-list') || e.evidence.has('sign-in') || e.evidence.has('table') || e.evidence.has('membership') || e.evidence.has('child-rows');
 }

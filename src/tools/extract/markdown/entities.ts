@@ -10,11 +10,12 @@ import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fie
 import { normalise } from './registry.ts';
 import { isPlural, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
-import { CLAUSE_WORDS, FINITE_VERBS } from './vocabulary/grammar.ts';
-import { NAMED_CODE } from './vocabulary/reference.ts';
-import { DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
+import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
+import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
+import { NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
+import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
-  BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -26,7 +27,8 @@ export function headingTerms(title: string): string[] {
     .trim();
   // "Requesting leave" → "leave request": a gerund heading names the act as a record.
   const ger = /^([a-z]+)ing\s+([a-z]+(?:\s+[a-z]+)?)$/i.exec(t);
-  if (ger) t = `${ger[2]} ${ger[1]!.toLowerCase()}`;
+  // "Feeding slots" is a compound noun: only a gerund over a mass noun names the act.
+  if (ger && !isPlural(tokens(ger[2]!).pop() ?? '')) t = `${ger[2]} ${ger[1]!.toLowerCase()}`;
   const parts = t.split(/\s*(?:,|&|\+|\/|\band\b)\s*/i).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0 || parts.length > 4) return [];
   const out: string[] = [];
@@ -34,11 +36,14 @@ export function headingTerms(title: string): string[] {
   parts.forEach((p, i) => {
     let w = tokens(p);
     // "Leave types and allowances": a shared modifier distributes over a one-word second part.
-    if (i > 0 && w.length === 1 && firstWords.length === 2 && w[0] !== firstWords[0] && isPlural(firstWords[1]!) && isPlural(w[0]!)) w = [firstWords[0]!, w[0]!];
-    if (i > 0 && w.length === 1 && firstWords.length === 2 && w[0] === firstWords[0] + 's') w = [w[0]!];
+    // "Alert rules and alerts": a part that repeats the modifier names its own entity.
+    const repeatsModifier = w.length === 1 && singular(w[0]!) === singular(firstWords[0] ?? '');
+    if (i > 0 && !repeatsModifier && w.length === 1 && firstWords.length === 2 && isPlural(firstWords[1]!) && isPlural(w[0]!)) w = [firstWords[0]!, w[0]!];
     const name = entityNameOf(w.join(' '));
     const head = normalise(w.join(' ')).pop() ?? '';
-    if (name && !out.includes(name) && !DOCUMENT_HEADS.includes(head)) out.push(name);
+    // "Deletion rules" is a part of the document; "Alert rules and alerts" names rules of a thing it also lists.
+    const modifierListed = w.length === 2 && parts.some((q, j) => j !== i && tokens(q).length === 1 && singular(tokens(q)[0]!) === singular(w[0]!));
+    if (name && !out.includes(name) && (!DOCUMENT_HEADS.includes(head) || modifierListed)) out.push(name);
   });
   return out;
 }
@@ -82,6 +87,8 @@ export function discoverEntities(doc: Doc): void {
 
   for (const s of dataSentences) {
     const text = storyless(s.text).replace(OPENERS, '');
+    const listOf = REFERENCE_LIST_OF.exec(text);
+    if (listOf) candidates.push({ phrase: listOf[1]!.replace(/\s+(?:so|that|which|to|from|for)\b.*$/i, ''), text: '', sentence: s, evidence: 'reference-list', strong: true });
     const firstOfBlock = sentencesOf(s.block)[0]?.text === s.text;
     let m: RegExpExecArray | null;
     if (firstOfBlock && s.block.kind === 'item' && (m = BOLD_LEAD.exec(s.block.text.trim()))) {
@@ -92,6 +99,10 @@ export function discoverEntities(doc: Doc): void {
         candidates.push({ phrase: term, text: attrs, sentence: s, evidence: 'defined-term', strong: true });
       }
       if (terms.length) continue;
+    }
+    if ((m = RECORDED_LIST.exec(text)) && validSubject(m[1]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'recorded', strong: true });
+      continue;
     }
     if ((m = TRACKED_PER.exec(text))) {
       candidates.push({ phrase: m[1]!, text: m[4]!, sentence: s, evidence: 'tracked-per', strong: true });
@@ -138,7 +149,9 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = ONE_ATTRIBUTE.exec(text)) && !doc.registry.resolve(m[1]!)) {
       const owner = sectionOwner(doc, s.block.section);
-      if (owner && !/\b(?:it|they|this|that|which)\b/i.test(m[1]!)) {
+      // "inactive policies are kept": the section's own records, not one of their attributes.
+      const namesOwner = owner !== undefined && normalise(owner).pop() === normalise(m[1]!).pop();
+      if (owner && !namesOwner && !/\b(?:it|they|this|that|which)\b/i.test(m[1]!)) {
         const mod = /optional/i.test(m[2]!) ? ' (optional)' : /required|mandatory/i.test(m[2]!) ? ' (required)' : '';
         candidates.push({ phrase: owner, text: m[1]!.replace(/\s+\/\s+/g, ' / ') + mod, sentence: s, evidence: 'one-attribute' });
         continue;
@@ -173,12 +186,15 @@ export function discoverEntities(doc: Doc): void {
       const object = m[2]!;
       const section = doc.sectionEntities.get(s.block.section) ?? [];
       const named = section.find((n) => normalise(n).includes(verb));
-      candidates.push({ phrase: named ?? `${object} ${verb}`, text: m[3]!, sentence: s, evidence: 'story', strong: true });
+      // "log a visit by …" names the visit; "request leave by …" names the request.
+      const counted = new RegExp(`\\b${verb}\\s+(?:an?|the)\\s`, 'i').test(text);
+      candidates.push({ phrase: named ?? (counted ? object : `${object} ${verb}`), text: m[3]!, sentence: s, evidence: 'story', strong: true });
       continue;
     }
     if ((m = SUBJECT_HAS.exec(text))) {
       const subject = m[1]!;
-      if (validSubject(subject) && !/^(?:no|not|nothing|none)\b/i.test(m[2]!.trim())) {
+      // "must hold at the database level": a have-verb followed by a preposition is not possession.
+      if (validSubject(subject) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {
         const child = CHILD_ROWS.exec(text);
         if (child) {
           const parent = resolveSubject(doc, subject, s);
@@ -216,9 +232,10 @@ export function discoverEntities(doc: Doc): void {
       }
     }
     // Bullets under an entity heading describe that entity; "belong to a ticket; body (HTML); …" mixes a rule with attributes.
-    if (s.block.kind === 'item' && firstOfBlock) {
+    // A user story's want is an action ("approve or reject a request …"), never a bare attribute list.
+    if (s.block.kind === 'item' && firstOfBlock && !STORY_PREFIX.test(s.text)) {
       const owner = sectionOwner(doc, s.block.section);
-      if (owner) for (const part of text.split(/\s*;\s*/)) if (listLike(part)) candidates.push({ phrase: owner, text: part, sentence: s, evidence: 'bullet' });
+      if (owner) for (const part of text.split(/\s*;\s*/)) if (listLike(part) && !statesAboutOwner(part, owner)) candidates.push({ phrase: owner, text: part, sentence: s, evidence: 'bullet' });
     }
   }
 
@@ -283,9 +300,10 @@ export function resolveSubject(doc: Doc, phrase: string, s: Sentence): string | 
   if (reg.get(exact)) return exact;
   const alias = reg.aliases.get(w.join(' '));
   if (alias) return alias;
+  const exactTerm = terms.find((t) => normalise(t).join(' ') === w.join(' '));
+  if (exactTerm) return exactTerm;
   for (const t of terms) {
     const tw = normalise(t);
-    if (tw.join(' ') === w.join(' ')) return t;
     if (w.length < tw.length && (tw.slice(-w.length).join(' ') === w.join(' ') || tw.slice(0, w.length).join(' ') === w.join(' '))) return t;
   }
   const known = reg.resolve(w, undefined);
@@ -301,6 +319,9 @@ function validSubject(subject: string): boolean {
   // "Restoring a record …" is an action, not a thing.
   if (/ing$/.test(w[0]!) && w.length > 1 && !/^(?:billing|shipping|reading|listing|meeting|booking|setting|heading|mailing|building|painting|drawing|recording|posting|filing|holding|opening|closing|rating|pricing|routing|tracking|training|parking|landing|offering|earning|warning|ending|starting|outstanding|pending|recurring|existing|remaining|upcoming|incoming|outgoing|working|funding|housing|clothing|lodging|seating|timing)$/.test(w[0]!)) return false;
   if (NOT_ENTITY.includes(normalise(w).join(' '))) return false;
+  // "Tenant isolation must hold …": an abstract head noun names a concern of the document, not a record.
+  const head = normalise(w).pop() ?? '';
+  if (w.length > 1 && ABSTRACT_HEADS.includes(head)) return false;
   return true;
 }
 
@@ -321,12 +342,19 @@ function listLike(text: string): boolean {
   // A full sentence without a list ("Uniqueness rules only apply to …") is a rule, not attributes.
   const bare = text.replace(/\([^)]*\)/g, ' ');
   if (!/[,;]/.test(bare) && !fieldForm && tokens(bare).slice(0, 2).some((w) => CLAUSE_WORDS.includes(w))) return false;
-  // "Customers with tickets can't be deleted": a finite verb anywhere in a list-less bullet makes it a rule.
-  if (!/[,;:]/.test(bare) && !fieldForm && tokens(bare).some((w) => FINITE_VERBS.includes(w))) return false;
+  // "Customers with tickets can't be deleted", "… are deleted together with their agent": a delete rule.
+  if (DELETE_VERBS.test(bare) && ACTION_ORDER.some(([, cues]) => cues.some((r) => r.test(bare)))) return false;
   // "either shared with the whole org or personal to one agent": alternatives of a state, not attributes.
   if (/^either\b/i.test(text.trim())) return false;
   if (/^(?:if|when|every|each|deleting|removing|used|written|belong|may|can|trashed|restoring|per|only|at|no|there)\b/i.test(text)) return false;
   return true;
+}
+
+/** "inactive policies are kept for reporting": a statement whose subject is the section's own records. */
+function statesAboutOwner(text: string, owner: string): boolean {
+  const t = tokens(text);
+  const verb = t.findIndex((w) => CLAUSE_WORDS.includes(w));
+  return verb > 0 && normalise(t.slice(0, verb)).pop() === normalise(owner).pop();
 }
 
 /** After "**Term** —": the list after a colon, or the rest when it is a bare list ("ISO code, name, symbol"). */

@@ -11,7 +11,8 @@ import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, CREATED_WORDS, DESC_CUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
 export function findQueryPatterns(doc: Doc): void {
@@ -88,6 +89,12 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
       } else if (!equality.includes(r.field) && !where.some((w) => w.field === r.field)) equality.push(r.field);
     }
   }
+  // "my requests", "a rep's tasks": the reader's own records, through the one link to the people who sign in.
+  const own = OWN_RECORDS.exec(text);
+  if (own) {
+    const owner = ownerField(doc, entity, s);
+    if (owner && !equality.includes(owner)) equality.push(owner);
+  }
   // Plain fields: "by status and priority", "by SKU and by barcode", "with a given status", "by email".
   const fields = doc.registry.get(entity.name)?.fields ?? [];
   const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:\w+\s+)?by|(?:look(?:s|ed|ing)?\s+\w*\s*up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
@@ -144,6 +151,17 @@ function pickMain(text: string, mentions: Mention[]): Mention | undefined {
   return plural ?? mentions[0];
 }
 
+/** The FK from `entity` to the story's actor or the sign-in entity, when exactly one such link exists. */
+function ownerField(doc: Doc, entity: DraftEntity, s: Sentence): string | undefined {
+  const actor = STORY_ACTOR.exec(s.text);
+  const people = [actor ? doc.registry.resolve(actor[1]!)?.name : undefined, doc.registry.userEntity].filter((n): n is string => !!n);
+  for (const who of people) {
+    const links = doc.relations.filter((r) => r.from === entity.name && r.to === who && r.field && r.cardinality !== 'many-to-many');
+    if (links.length === 1) return links[0]!.field;
+  }
+  return undefined;
+}
+
 function fkTo(doc: Doc, entity: DraftEntity, m: Mention): string | undefined {
   const rels = doc.relations.filter((r) => r.from === entity.name && r.to === m.entity.name && r.cardinality !== 'many-to-many');
   if (rels.length === 0) return undefined;
@@ -187,7 +205,9 @@ function orderingField(entity: DraftEntity, text: string): { field: string; dire
   }
   if (desc || asc || /\bin creation order\b/i.test(text)) {
     if (UPDATED_WORDS.test(text) && !CREATED_WORDS.test(text.replace(/most recent/i, ''))) return { field: 'updatedAt', direction };
-    return { field: 'createdAt', direction };
+    // A record that states when it happened ("occurred at") is ordered by that, not by when it was typed in.
+    const event = /\bin creation order\b/i.test(text) ? undefined : entity.fields.find((f) => f.type === 'datetime' && EVENT_TIME_WORDS.includes(tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0]!));
+    return { field: event?.name ?? 'createdAt', direction };
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ import { normalise } from './registry.ts';
 import { plural, singular, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { storyless } from './entities.ts';
-import { TRACKED_PER } from './vocabulary/statements.ts';
+import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { BELONGS_TO, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PUT_IN, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
@@ -54,8 +54,27 @@ export function findRelations(doc: Doc): void {
     storyLinks(doc, s, text);
   }
   trackedPer(doc);
+  storyActors(doc);
   compoundChildren(doc);
   dropLinksShadowedByM2m(doc);
+}
+
+/**
+ * "As an employee, I want to request leave by …": a record a story's actor brings into being belongs to that
+ * actor. Only the story that introduced the record counts, so a record an admin merely edits gains nothing.
+ */
+function storyActors(doc: Doc): void {
+  for (const s of doc.sentences) {
+    const actor = STORY_ACTOR.exec(s.text);
+    if (!actor) continue;
+    const who = doc.registry.resolve(actor[1]!);
+    if (!who || who.kind === 'tenant-root' || who.kind === 'reference') continue;
+    for (const e of doc.registry.list()) {
+      if (e === who || e.line !== s.line || e.kind !== 'tenant' || e.evidence.has('reference-list') || doc.relations.some((r) => r.from === e.name && r.to === who.name)) continue;
+      const role = camelCase(who.name);
+      addRelation(doc, { name: role, from: e.name, to: who.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+    }
+  }
 }
 
 /** "Inventory is tracked per variant per warehouse": the record references both. */

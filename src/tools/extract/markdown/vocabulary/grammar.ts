@@ -24,12 +24,6 @@ export const CLAUSE_WORDS: readonly string[] = [
   'apply', 'applies', 'happen', 'happens', 'happened', 'came', 'comes', 'went', 'goes',
 ];
 
-/** Finite verbs and modals: a phrase holding one is a clause (a rule), not a noun phrase. */
-export const FINITE_VERBS: readonly string[] = [
-  'is', 'are', 'was', 'were', 'can', "can't", 'can’t', 'cannot', 'could', 'must', "mustn't", 'should', "shouldn't", 'shall',
-  'will', "won't", 'would', 'may', 'might', "isn't", "aren't", 'do', 'does', "don't", "doesn't",
-];
-
 /** Prepositions and subordinators after which a noun phrase's tail is a modifier, not part of the name. */
 export const TAIL_CUTTERS: readonly string[] = [
   'for', 'from', 'to', 'on', 'at', 'by', 'with', 'without', 'into', 'onto', 'about', 'like', 'such', 'as',

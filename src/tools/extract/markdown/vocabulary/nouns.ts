@@ -46,3 +46,9 @@ export const FIELD_WORDS: readonly string[] = [
 export const FIELD_SYNONYMS: Readonly<Record<string, string>> = {
   lifecycle: 'status', states: 'status', workflow: 'status', roles: 'role', statuses: 'status', types: 'type',
 };
+
+/** Abstract qualities a requirement talks about ("tenant isolation", "query performance"): never a record. */
+export const ABSTRACT_HEADS: readonly string[] = [
+  'isolation', 'security', 'performance', 'tenancy', 'scalability', 'availability', 'reliability', 'privacy',
+  'compliance', 'latency', 'durability', 'consistency', 'accessibility', 'usability', 'observability',
+];

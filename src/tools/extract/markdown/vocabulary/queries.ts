@@ -20,3 +20,12 @@ export const FIELD_WORD_SYNONYMS: Readonly<Record<string, string[]>> = {
   deadline: ['due'], 'last update': ['updated'], update: ['updated'], placed: ['placed'], time: ['at'],
   requester: ['requester'], owner: ['owner'], creation: ['created'],
 };
+
+/** First words of timestamps that record when the thing itself happened: "newest first" sorts by these. */
+export const EVENT_TIME_WORDS: readonly string[] = [
+  'occurred', 'happened', 'placed', 'triggered', 'fired', 'raised', 'recorded', 'measured', 'observed', 'logged',
+  'reported', 'submitted', 'sent', 'posted', 'published', 'issued', 'booked', 'ordered', 'requested', 'sampled',
+];
+
+/** "my requests", "a rep's tasks", "the current user's": the reader's own records. */
+export const OWN_RECORDS: RegExp = /\b(?:my|mine|the current user['’]?s?|(?:a|an|one|the|given|each)\s+[a-z]+['’]s)\b/i;

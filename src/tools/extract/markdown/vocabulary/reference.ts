@@ -6,3 +6,9 @@ export const CODE_LIST: RegExp = /:\s*((?:[A-Z][A-Z0-9_]{1,9}(?:\s*\([^)]*\))?\s
 
 /** "Annual leave (code ANNUAL), Sick leave (SICK)": named values with their codes. */
 export const NAMED_CODE: RegExp = /([A-Z][a-z]+(?:\s+[a-z]+){0,3})\s+\((?:code\s+)?([A-Z][A-Z0-9_]{1,30})\)/g;
+
+/** "pick from a standard list of leave types", "a fixed catalogue of units": the list names a lookup entity. */
+export const REFERENCE_LIST_OF: RegExp = /\b(?:standard|fixed|global|predefined|pre-defined|built-in|shared|platform[- ]wide)\s+(?:list|catalog(?:ue)?|set)\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+
+/** "…: Beginner, Intermediate, Advanced and All levels": capitalised names listed after a colon. */
+export const NAME_LIST: RegExp = /:\s*((?:[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){2,}[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2})\.?\s*$/;

@@ -25,7 +25,9 @@ export const TRACKED_PER: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|ar
 export const CHILD_ROWS: RegExp = /\b(?:has|have|with|holds?)\s+(?:up to\s+\w+|several|many|one or more|multiple|some|\w+)\s+([a-z][\w-]*)\s+(?:rows|records|entries)\b/i;
 
 /** User stories: "As an HR admin, I want to …, so that …". */
-export const STORY_PREFIX: RegExp = /^as an?\s+[^,]{1,60},\s*i\s+(?:want|need|would like|should be able|must be able|expect)\s+(?:to\s+)?(?:be able to\s+)?/i;
+export const STORY_PREFIX: RegExp = /^as an?\s+[^,]{1,60},\s*i\s+(?:(?:don['’]t|do not|never)\s+)?(?:want|need|would like|should be able|must be able|expect)\s+(?:to\s+)?(?:be able to\s+)?/i;
+/** The role a user story speaks for: "As an employee, I want …" → "employee". */
+export const STORY_ACTOR: RegExp = /^as an?\s+([a-z][\w -]{0,40}?),\s*i\b/i;
 export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+.*$/i;
 
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
@@ -69,3 +71,6 @@ export const OPENERS: RegExp = /^(?:so|also|then|thus|hence|and|but|however|in a
 
 /** "The users table should have columns for user_id, username …", "Define a products table with product_id, …". */
 export const TABLE_WITH: RegExp = /\b(?:an?|the)\s+([a-z][\w]*(?:\s+[a-z][\w]*)?)\s+table\s+(?:that\s+|which\s+)?(?:should\s+|must\s+|will\s+)?(?:have|has|with|needs|contain|contains|include|includes)\s+(?:the\s+)?(?:columns?\s+(?:for\s+)?)?(.+?)(?:\s+columns?)?$/i;
+
+/** "Each approval step must be recorded separately: who decided, the decision, …": a record and its contents. */
+export const RECORDED_LIST: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:must|should|will|shall|is|are)\s+(?:also\s+)?(?:be\s+)?(?:recorded|stored|kept|logged|tracked|captured|saved)\b[^:]*:\s*(.+)$/i;

@@ -1,0 +1,29 @@
+/**
+ * MIGRATION_APPLY_FAILS: the migration is emitted from the model and applies to an empty PostgreSQL database.
+ * When the model cannot be emitted at all, the emitter's message is the finding; the model rules name the cause.
+ */
+import { violation, type Rule } from './rule.ts';
+
+export const migrationApplyFails: Rule = {
+  id: 'migration-apply-fails',
+  level: 'error',
+  category: 'migration',
+  owner: 'migration',
+  reads: 'evidence',
+  title: 'The migration is emitted and applies to an empty database',
+  remedy: 'See the SQL error; the migration node owns the SQL (model faults are reported by the model rules)',
+  check: ({ evidence, migrations }) => {
+    if (evidence?.emission && !evidence.emission.ok)
+      return [violation(migrationApplyFails, {
+        target: 'prisma/migrations',
+        message: `No migration could be emitted from the model: ${evidence.emission.error ?? 'unknown error'}`,
+        fix: 'Fix what the message names (the other findings say which node owns it); the migration node re-emits on the next round.',
+      })];
+    if (!evidence?.migrationApplies || evidence.migrationApplies.ok) return [];
+    return [violation(migrationApplyFails, {
+      target: migrations?.at(-1)?.name ?? 'migration.sql',
+      message: `The migration does not apply: ${evidence.migrationApplies.error ?? 'unknown error'}`,
+      fix: 'See the SQL error; the migration node owns the SQL.',
+    })];
+  },
+};
