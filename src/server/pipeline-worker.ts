@@ -40,6 +40,8 @@ async function run({ id, input, options }: Extract<ToWorker, { type: 'run' }>): 
       maxRounds: options.maxRounds,
       databaseUrl: options.databaseUrl,
       llm: options.llm,
+      existing: options.existing,
+      previous: options.previous,
       threadId: options.threadId,
       checkpointer: options.checkpoint ? checkpointer : undefined,
       signal: controller.signal,

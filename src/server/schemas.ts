@@ -8,6 +8,24 @@ export const GenerationBody = z
     model: z.record(z.string(), z.unknown()).optional().describe('A structured JSON model (the format of evals/structured-input.json)'),
     rounds: z.number().int().min(1).max(10).default(3).describe('Validation rounds before giving up'),
     llm: z.enum(['off', 'auto', 'on']).default('off').describe('LLM-assisted extraction: "auto" uses it when the server has an endpoint; "on" is refused (400) when it has none'),
+    existing: z
+      .strictObject({
+        kind: z.enum(['sqlalchemy', 'prisma']).describe('A SQLAlchemy models file or a schema.prisma'),
+        text: z.string().min(1, 'the existing models are empty'),
+        file: z.string().max(200).optional().describe('Its file name, shown in findings'),
+      })
+      .optional()
+      .describe('Existing models to reuse for naming, types and the tenant key (like the CLI\'s --existing)'),
+    previous: z
+      .strictObject({
+        schema: z.string().min(1).describe('The project\'s current prisma/schema.prisma'),
+        migrations: z
+          .array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'a migration folder name'), sql: z.string() }))
+          .min(1)
+          .describe('Its prisma/migrations folders in order, as { name, sql }'),
+      })
+      .optional()
+      .describe('Evolution: the existing project; the result adds only the next migration (like the CLI\'s --from)'),
     name: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter, then letters, digits or underscores (at most 63)')

@@ -86,7 +86,7 @@ export class WorkerPipeline {
         type: 'run', id, input,
         options: {
           maxRounds: options.maxRounds, databaseUrl: options.databaseUrl, threadId: options.threadId,
-          llm: options.llm, checkpoint: options.checkpointer !== undefined,
+          llm: options.llm, existing: options.existing, previous: options.previous, checkpoint: options.checkpointer !== undefined,
         },
       };
       worker.postMessage(message);

@@ -4,6 +4,8 @@ import type { PipelineResult } from '../graph/run.ts';
 import type { PipelineInput, RoundRecord } from '../graph/state.ts';
 import type { NodeEvent } from '../nodes/node-context.ts';
 import type { LlmConfig, LlmMode } from '../tools/extract/llm/config.ts';
+import type { ExistingInput } from '../tools/existing/types.ts';
+import type { PreviousProject } from '../tools/evolution/next-migration.ts';
 
 export interface WorkerSetup {
   /** Where the worker opens its own checkpointer (a PostgresSaver cannot cross threads). */
@@ -18,6 +20,8 @@ export interface WorkerRunOptions {
   threadId?: string;
   /** A mode is resolved in the worker against the environment it shares with the server. */
   llm?: LlmMode | LlmConfig;
+  existing?: ExistingInput;
+  previous?: PreviousProject;
   /** Checkpoint in the store under threadId (and resume from it). */
   checkpoint: boolean;
 }

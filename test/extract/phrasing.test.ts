@@ -12,10 +12,13 @@ describe('compound entity names and quantifiers', () => {
     expect(model.entities.map((e) => e.name)).not.toContain('Slot');
     expect(field(model, 'FeedingSlot', 'portionSizeGrams').type).toBe('integer');
   });
-  it('reads "one or more Xs" as a has-many, not as a field', () => {
-    expect(relation(model, 'FeedingSlot', 'kennel')).toMatchObject({ to: 'Kennel', cardinality: 'many-to-one' });
+  it('does not split "one or more" into a field', () => {
     expect(entity(model, 'Kennel').fields.map((f) => f.name)).not.toContain('moreFeedingSlots');
     assertConsistent(model);
+  });
+  it('reads "X has one or more Ys" as a has-many', () => {
+    const { model: m } = extract(['# Kennel', '', '## Feeding slots', '', 'A kennel has one or more feeding slots. Each slot has a start time.'].join('\n'));
+    expect(relation(m, 'FeedingSlot', 'kennel')).toMatchObject({ to: 'Kennel', cardinality: 'many-to-one' });
   });
 });
 
@@ -50,7 +53,7 @@ describe('users, stories and reference lists', () => {
     '2. As a nurse, I want to pick from a standard list of visit reasons: Checkup (code CHECKUP), Vaccination (code VACCINE), Injury (code INJURY).',
     '3. As a nurse, I don\'t want to see visits of other practices.',
     '4. As a nurse, I want to see all my visits, most recent first.', '',
-    '## Handovers', '', 'Each handover note must be recorded separately: who wrote it, the summary and when.',
+    '## Handovers', '', 'Each handover note must be recorded separately: who wrote it, the outcome and the ward.',
   ].join('\n'));
   it('makes the sign-in people the model\'s user entity', () => {
     expect(model.tenancy.userEntity).toBe('Nurse');
@@ -66,7 +69,7 @@ describe('users, stories and reference lists', () => {
     expect(model.queryPatterns.find((p) => p.entity === 'Visit')).toMatchObject({ equality: ['nurseId'], orderBy: [{ field: 'createdAt', direction: 'desc' }] });
   });
   it('reads "each X must be recorded: a, b" as the attributes of X', () => {
-    expect(entity(model, 'HandoverNote').fields.map((f) => f.name)).toContain('summary');
+    expect(entity(model, 'HandoverNote').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['outcome', 'ward']));
   });
 });
 
@@ -74,7 +77,7 @@ describe('headings and ordering', () => {
   const { model } = extract([
     '# Alarms', '', '## Pump rules and pumps', '',
     '- A pump rule watches one pump and has a name and a limit.',
-    '- A pump has a serial, a status (on, off) and an occurred at time when it last tripped.', '',
+    '- A pump has a serial, a status (on, off) and occurred at.', '',
     '## Screens', '', '- Trip log: pumps by status, newest first.',
   ].join('\n'));
   it('keeps "X rules" when the heading also lists X', () => {

@@ -230,7 +230,7 @@ export class JobManager {
   }
 
   private pipelineOptions(request: GenerationRequest, signal: AbortSignal): PipelineRunOptions {
-    return { maxRounds: request.rounds, databaseUrl: this.options.validationUrl, llm: request.llm, signal };
+    return { maxRounds: request.rounds, databaseUrl: this.options.validationUrl, llm: request.llm, existing: request.existing, previous: request.previous, signal };
   }
 
   private async forgetCheckpoints(id: string): Promise<void> {

@@ -3,6 +3,8 @@ import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { PipelineInput } from '../../graph/state.ts';
 import type { PipelineResult } from '../../graph/run.ts';
 import type { Problem } from '../problem.ts';
+import type { ExistingInput } from '../../tools/existing/types.ts';
+import type { PreviousProject } from '../../tools/evolution/next-migration.ts';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 export const FINISHED: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed']);
@@ -12,6 +14,8 @@ export interface GenerationRequest {
   input: PipelineInput;
   rounds: number;
   llm: 'off' | 'auto' | 'on';
+  existing?: ExistingInput;
+  previous?: PreviousProject;
 }
 
 export interface JobRecord {

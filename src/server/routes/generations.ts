@@ -86,7 +86,7 @@ export async function generationRoutes(app: FastifyInstance, options: Generation
 
 function toRequest(body: GenerationBody): GenerationRequest {
   const input: PipelineInput = body.prd !== undefined ? { kind: 'prd', text: body.prd, name: body.name } : { kind: 'model', json: body.model, name: body.name };
-  return { input, rounds: body.rounds, llm: body.llm };
+  return { input, rounds: body.rounds, llm: body.llm, existing: body.existing, previous: body.previous };
 }
 
 function problemFor(error: InputError, generation: GenerationRequest): HttpProblem {

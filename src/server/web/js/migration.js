@@ -35,7 +35,7 @@ export function createMigrationView({ select, code, aside }) {
       const artifacts = result?.artifacts ?? {};
       const paths = Object.keys(artifacts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
       const migration = paths.find((p) => p.endsWith('/migration.sql')) ?? paths[0];
-      state = { artifacts, notes: notes(result?.report, migration) };
+      state = { artifacts, notes: notes(result?.report, paths, migration) };
       fill(select, paths.map((p) => h('option', { value: p }, p)));
       fill(aside, findingsList(state.notes, result?.report, showFile));
       if (migration) showFile(migration);
@@ -48,17 +48,20 @@ function rank(path) {
   return path.endsWith('/migration.sql') ? 0 : path.endsWith('.prisma') ? 1 : path.endsWith('.sql') ? 2 : 3;
 }
 
-/** Every finding the report has, in one shape; squawk's block is new, so any of its likely shapes is read. */
-function notes(report, migration) {
+/**
+ * Every finding the report has, in one shape. A finding's target may name a file and line ("…/migration.sql:12
+ * (squawk …)"); squawk's own block is new, so its likely shapes are all read.
+ */
+function notes(report, paths, migration) {
   const validator = (Array.isArray(report?.findings) ? report.findings : []).map((f) => ({
     source: 'validator', rule: f.ruleId, level: level(f.level), message: f.message, fix: f.fix, target: f.target,
-    file: typeof f.target === 'string' && f.target.includes('/') ? f.target : null, line: null,
+    ...place(f.target, paths),
   }));
   const squawk = squawkItems(report?.validation?.squawk)?.map((x) => ({
-    source: 'squawk', rule: x.ruleId ?? x.rule ?? x.rule_name ?? x.code ?? 'squawk', level: level(x.level ?? x.severity),
-    message: text(x.message ?? x.messages), fix: text(x.fix ?? x.help), target: x.target ?? null,
-    // squawk lints the migration only; its own file name is a temporary copy.
-    file: migration, line: positive(x.line ?? x.location?.line),
+    source: 'squawk', rule: x.rule ?? x.ruleId ?? x.rule_name ?? x.code ?? 'squawk', level: level(x.level ?? x.severity),
+    message: text(x.message ?? x.messages), fix: text(x.help ?? x.fix), target: null,
+    // squawk lints the migration only (its file name is a temporary copy) and counts lines from 0.
+    file: migration, line: positive(Number(x.line ?? x.location?.line) + 1),
   })) ?? null;
   const prisma = (report?.validation?.prisma?.diagnostics ?? []).map((d) => ({
     source: 'prisma', rule: 'prisma', level: level(d.level), message: d.message, fix: d.expected ? `expected: ${d.expected}` : '',
@@ -67,9 +70,16 @@ function notes(report, migration) {
   return Object.assign([...validator, ...(squawk ?? []), ...prisma], { squawkRan: squawk !== null });
 }
 
+/** "prisma/schema.prisma", "x/migration.sql:12 (…)" → the artifact and line it names, if any. */
+function place(target, paths) {
+  const m = /^(\S+?\.(?:sql|prisma|ts|json|sh|toml))(?::(\d+))?(?:\s|$)/.exec(String(target ?? ''));
+  const file = m && (paths.find((p) => p === m[1]) ?? paths.find((p) => p.endsWith(`/${m[1].split('/').at(-1)}`)));
+  return { file: file ?? null, line: file ? positive(m[2]) : null };
+}
+
 function squawkItems(block) {
   if (Array.isArray(block)) return block;
-  for (const key of ['findings', 'violations', 'issues', 'results']) if (Array.isArray(block?.[key])) return block[key];
+  for (const key of ['violations', 'findings']) if (Array.isArray(block?.[key])) return block[key];
   return null;
 }
 
