@@ -11,6 +11,8 @@ export interface Runtime {
   llm?: LlmConfig;
   /** Test hook: rewrites the model a node produced (used to inject faults the loop must repair). */
   afterNode?: (node: NodeName, model: DataModel, round: number) => DataModel;
+  /** Test hook: rewrites the files the migration node emitted (faults that live only in the SQL). */
+  afterArtifacts?: (artifacts: Record<string, string>, round: number) => Record<string, string>;
 }
 
 export type NodeEvent =
@@ -24,7 +26,7 @@ export function runtimeOf(config: LangGraphRunnableConfig): Runtime {
 /** `config` carries the run's abort signal and callbacks, for nodes that call out (the LLM). */
 type NodeBody = (state: PipelineStateValue, runtime: Runtime, config: LangGraphRunnableConfig) => Promise<{ update: PipelineStateUpdate; summary: string }>;
 
-/** Wraps a node body with its progress events, its timing record and the after-node hook. */
+/** Wraps a node body with its progress events, its timing record and the test hooks. */
 export function defineNode(node: NodeName, body: NodeBody) {
   return async (state: PipelineStateValue, config: LangGraphRunnableConfig): Promise<PipelineStateUpdate> => {
     const runtime = runtimeOf(config);
@@ -32,6 +34,7 @@ export function defineNode(node: NodeName, body: NodeBody) {
     const started = performance.now();
     const { update, summary } = await body(state, runtime, config);
     if (update.model && runtime.afterNode) update.model = runtime.afterNode(node, update.model as DataModel, state.round);
+    if (update.artifacts && runtime.afterArtifacts) update.artifacts = runtime.afterArtifacts(update.artifacts as Record<string, string>, state.round);
     const ms = Math.round(performance.now() - started);
     config.writer?.({ type: 'node-finished', node, round: state.round, ms, summary } satisfies NodeEvent);
     return { ...update, timings: { node, round: state.round, ms } };

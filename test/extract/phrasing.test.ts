@@ -16,10 +16,6 @@ describe('compound entity names and quantifiers', () => {
     expect(entity(model, 'Kennel').fields.map((f) => f.name)).not.toContain('moreFeedingSlots');
     assertConsistent(model);
   });
-  it('reads "X has one or more Ys" as a has-many', () => {
-    const { model: m } = extract(['# Kennel', '', '## Feeding slots', '', 'A kennel has one or more feeding slots. Each slot has a start time.'].join('\n'));
-    expect(relation(m, 'FeedingSlot', 'kennel')).toMatchObject({ to: 'Kennel', cardinality: 'many-to-one' });
-  });
 });
 
 describe('delete rules and remarks in entity bullets', () => {

@@ -12,12 +12,18 @@
  *
  * Everything runs in one transaction that is rolled back, with a savepoint around each statement that may fail,
  * so the probe leaves nothing behind: not the rows, not the role (roles are cluster-wide on a server).
+ *
+ * Strict mode (`connect` given, on a server): the probe role is a LOGIN role and steps 3 to 6 run on a second
+ * connection logged in as it, with no SET ROLE anywhere: a session that cannot switch to a more powerful role,
+ * as the application's own. That connection cannot see uncommitted work, so the set-up (role, grants,
+ * organizations, global rows) is committed first and removed afterwards, the role dropped in every case.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Catalog, CatalogColumn, CatalogForeignKey, CatalogTable } from '../database/catalog.ts';
 import type { Database } from '../database/database.ts';
 import { quoteCatalogIdent as q, readCatalog } from '../database/read-catalog.ts';
 import { quoteIdent } from '../sql/quote.ts';
+import { loginRoleSql, randomPassword, type ConnectAs } from './app-session.ts';
 
 export interface IsolationOptions {
   /** The tenant key column; every table that has it is probed. */
@@ -31,6 +37,8 @@ export interface IsolationOptions {
   schema?: string;
   /** The schema's catalog when the caller has already read it (saves re-reading a large schema). */
   catalog?: Catalog;
+  /** Strict mode: connects to the database under test as the (LOGIN) probe role. */
+  connect?: ConnectAs;
 }
 
 export type IsolationCheck = 'insertOwn' | 'selectOther' | 'updateOther' | 'deleteOther' | 'insertOther' | 'noContext';
@@ -49,6 +57,8 @@ export interface TableIsolation {
   checks: Partial<Record<IsolationCheck, CheckResult>>;
   /** Why the table failed or could not be probed. */
   error?: string;
+  /** Referenced tables that had no row to point at when this table's own row was refused. */
+  blockedBy?: string[];
 }
 
 export interface CrossTenantReference {
@@ -102,6 +112,8 @@ interface Synthesized {
   values: Map<string, string | null>;
   /** Columns the probe could not give a value; explains a failed insert. */
   gaps: string[];
+  /** Tables a required foreign key found no row in. */
+  blockers: string[];
 }
 
 /** Identity and generated columns: PostgreSQL fills them, and some refuse a value. */
@@ -117,6 +129,12 @@ async function generatedColumns(db: Database, schema: string): Promise<Set<strin
 
 class Probe {
   private readonly role = `sw_probe_${randomBytes(6).toString('hex')}`;
+  private readonly password = randomPassword();
+  /** The connection statements go to: the owner's, or after a strict-mode set-up the probe role's own. */
+  private session: Database;
+  private committed = false;
+  /** Global rows the set-up created (strict mode removes them again). */
+  private readonly createdGlobals: Array<{ table: CatalogTable; row: Row }> = [];
   private readonly tables: Map<string, CatalogTable>;
   private readonly tenant: CatalogTable[];
   private readonly tenantNames: Set<string>;
@@ -141,6 +159,7 @@ class Probe {
     tables: CatalogTable[],
     private readonly generated: Set<string>,
   ) {
+    this.session = db;
     this.tables = new Map(tables.map((t) => [t.name, t]));
     const tenant = tables.filter((t) => t.name !== options.rootTable && t.columns.some((c) => c.name === options.tenantColumn));
     this.tenantNames = new Set(tenant.map((t) => t.name));
@@ -154,6 +173,7 @@ class Probe {
     try {
       await this.db.exec('SAVEPOINT sw_probe');
       await this.setUp();
+      if (this.options.connect) await this.logIn(this.options.connect);
       await this.insertTenantRows('A');
       await this.insertTenantRows('B');
       await this.checkAgainstA();
@@ -162,8 +182,38 @@ class Probe {
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
-      await this.db.exec('ROLLBACK').catch(() => undefined);
+      await this.session.exec('ROLLBACK').catch(() => undefined);
+      if (this.session !== this.db) await this.session.close().catch(() => undefined);
+      if (this.committed) await this.removeSetUp();
       await this.dropRoleIfLeft();
+    }
+  }
+
+  /** Commits the set-up so that a second connection sees it, and continues on that connection as the probe role. */
+  private async logIn(connect: ConnectAs): Promise<void> {
+    await this.db.exec('COMMIT');
+    this.committed = true;
+    this.session = await connect(this.role, this.password);
+    await this.session.exec('BEGIN; SAVEPOINT sw_probe');
+  }
+
+  /** Strict mode: the organizations (cascading to anything left) and the global rows the set-up committed. */
+  private async removeSetUp(): Promise<void> {
+    const root = this.tables.get(this.options.rootTable);
+    const steps: Array<() => Promise<unknown>> = [
+      ...(root ? [() => this.db.query(`DELETE FROM ${this.qualified(root)} WHERE ${q(this.orgKey)}::text = ANY($1::text[])`,
+        [[this.orgA[this.orgKey], this.orgB[this.orgKey]].filter((v) => v != null)])] : []),
+      ...[...this.createdGlobals].reverse().map(({ table, row }) => () => this.db.query(
+        `DELETE FROM ${this.qualified(table)} WHERE ${table.primaryKey.map((c, i) => `${q(c)}::text = $${i + 1}`).join(' AND ')}`,
+        table.primaryKey.map((c) => row[c] ?? null),
+      )),
+    ];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.error = [this.error, `could not remove the probe's committed rows: ${errorMessage(error)}`].filter(Boolean).join('; ');
+      }
     }
   }
 
@@ -176,7 +226,7 @@ class Probe {
     const role = quoteIdent(this.role);
     this.memberOf = await this.applicationRoles();
     await this.keep(() => this.db.exec(
-      `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      `${this.options.connect ? loginRoleSql(this.role, this.password) : `CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`};
        GRANT USAGE ON SCHEMA ${schema} TO ${role};
        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role};
        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
@@ -231,7 +281,10 @@ class Probe {
     for (const fk of table.foreignKeys) await this.ensureGlobalRow(fk.refTable, visiting);
     const { values } = this.synthesize(table, undefined, new Map());
     const inserted = await this.attempt(() => this.insertReturning(table, values), true);
-    if (inserted.ok) this.globalRows.set(name, inserted.value);
+    if (inserted.ok) {
+      this.globalRows.set(name, inserted.value);
+      if (table.primaryKey.length > 0) this.createdGlobals.push({ table, row: inserted.value });
+    }
     else this.globalErrors.set(name, errorMessage(inserted.error));
   }
 
@@ -243,15 +296,15 @@ class Probe {
     await this.actAs(org[this.orgKey] ?? null);
     for (const table of this.tenant) {
       if (tenant === 'B' && !this.rowsA.has(table.name)) continue;
-      const { values, gaps } = this.synthesize(table, org, rows);
+      const { values, gaps, blockers } = this.synthesize(table, org, rows);
       const inserted = await this.attempt(() => this.insertReturning(table, values), true);
       if (inserted.ok) rows.set(table.name, inserted.value);
-      if (tenant === 'A') this.recordOwnInsert(table, inserted, gaps);
+      if (tenant === 'A') this.recordOwnInsert(table, inserted, gaps, blockers);
       else if (!inserted.ok) this.errorsB.set(table.name, errorMessage(inserted.error));
     }
   }
 
-  private recordOwnInsert(table: CatalogTable, inserted: Outcome<Row>, gaps: string[]): void {
+  private recordOwnInsert(table: CatalogTable, inserted: Outcome<Row>, gaps: string[], blockers: string[]): void {
     const result = this.result(table);
     if (inserted.ok) {
       result.checks.insertOwn = { passed: true, detail: "inserted a row for organization A under A's context" };
@@ -265,6 +318,7 @@ class Probe {
     } else {
       result.checks.insertOwn = { passed: false, detail: message };
       result.error = gaps.length > 0 ? `${message} (${gaps.join('; ')})` : message;
+      if (blockers.length > 0) result.blockedBy = blockers;
     }
   }
 
@@ -353,7 +407,7 @@ class Probe {
   ): Promise<boolean> {
     const ctes = tables.map((t, i) => `c${i} AS (${statement(t)})`).join(',\n');
     const counts = tables.map((_, i) => `(SELECT count(*) FROM c${i}) AS c${i}`).join(', ');
-    const counted = await this.attempt(() => this.db.query<Record<string, number | string>>(`WITH ${ctes} SELECT ${counts}`, params), false);
+    const counted = await this.attempt(() => this.session.query<Record<string, number | string>>(`WITH ${ctes} SELECT ${counts}`, params), false);
     if (!counted.ok && tables.length > 1) return false;
     tables.forEach((table, i) => {
       const n = counted.ok ? Number(counted.value[0]?.[`c${i}`] ?? 0) : 0;
@@ -374,6 +428,7 @@ class Probe {
   private synthesize(table: CatalogTable, org: Row | undefined, rows: Map<string, Row>): Synthesized {
     const values = new Map<string, string | null>();
     const gaps: string[] = [];
+    const blockers: string[] = [];
     if (org && table.columns.some((c) => c.name === this.options.tenantColumn))
       values.set(this.options.tenantColumn, org[this.orgKey] ?? null);
     for (const fk of table.foreignKeys) {
@@ -384,6 +439,7 @@ class Probe {
         });
       } else if (fk.columns.some((c) => isRequired(columnOf(table, c)) && !values.has(c))) {
         gaps.push(`${fk.name}: no row in ${fk.refTable} to point at${this.whyNoRow(fk.refTable)}`);
+        blockers.push(fk.refTable);
       }
     }
     for (const column of table.columns) {
@@ -392,7 +448,7 @@ class Probe {
       if (literal === undefined) gaps.push(`no value of type ${column.type} for ${column.name}`);
       else values.set(column.name, literal);
     }
-    return { values, gaps };
+    return { values, gaps, blockers };
   }
 
   private targetRow(table: CatalogTable, fk: CatalogForeignKey, org: Row | undefined, rows: Map<string, Row>): Row | undefined {
@@ -421,20 +477,22 @@ class Probe {
 
   private async insert(table: CatalogTable, values: Map<string, string | null>): Promise<void> {
     const { sql, params } = this.insertSql(table, values);
-    await this.db.query(sql, params);
+    await this.session.query(sql, params);
   }
 
   private async insertReturning(table: CatalogTable, values: Map<string, string | null>): Promise<Row> {
     const { sql, params } = this.insertSql(table, values);
-    const [row] = await this.db.query<Row>(`${sql} RETURNING ${textColumns(table)}`, params);
+    const [row] = await this.session.query<Row>(`${sql} RETURNING ${textColumns(table)}`, params);
     if (!row) throw new Error(`INSERT into ${table.name} returned no row`);
     return row;
   }
 
-  /** The probe role with the given tenant context ('' = none), until the transaction ends. */
+  /** The probe role with the given tenant context ('' = none), until the transaction ends; a LOGIN session already is the role. */
   private async actAs(orgId: string | null): Promise<void> {
     await this.keep(() =>
-      this.db.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', this.role, this.options.setting, orgId ?? '']),
+      this.session === this.db
+        ? this.session.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', this.role, this.options.setting, orgId ?? ''])
+        : this.session.query('SELECT set_config($1, $2, true)', [this.options.setting, orgId ?? '']),
     );
   }
 
@@ -450,14 +508,14 @@ class Probe {
     } catch (error) {
       outcome = { ok: false, error };
     }
-    await this.db.exec(outcome.ok && keep ? NEXT_SAVEPOINT : 'ROLLBACK TO SAVEPOINT sw_probe');
+    await this.session.exec(outcome.ok && keep ? NEXT_SAVEPOINT : 'ROLLBACK TO SAVEPOINT sw_probe');
     return outcome;
   }
 
   /** Runs `fn` as a step that must succeed, and keeps its effects (a later rollback to the savepoint spares them). */
   private async keep(fn: () => Promise<unknown>): Promise<void> {
     await fn();
-    await this.db.exec(NEXT_SAVEPOINT);
+    await this.session.exec(NEXT_SAVEPOINT);
   }
 
   /** The transaction's rollback drops the role; this covers a probe that never reached its transaction. */

@@ -1,113 +1,152 @@
 /**
- * One validation round: Prisma's validator, the migration and seed applied to a throwaway database, the
- * catalog rules, tenant-isolation probes, index coverage of the query patterns and the drift proof. The
- * database is always dropped, whatever fails.
+ * One validation round. The steps gather evidence: Prisma's validator, the migration and seed applied to a
+ * throwaway database, the catalog read back, index coverage proven with EXPLAIN and tenant isolation probed
+ * (both as the application: a role switch on PGlite, a real LOGIN role on a server), squawk's review of the
+ * migration and the drift proof. The rules (rules/index.ts) then judge the model, the catalog and that
+ * evidence. The database is always dropped, whatever fails.
  */
-import type { DataModel, Finding } from '../../model/index.ts';
-import { findEntity } from '../../model/index.ts';
+import type { DataModel } from '../../model/index.ts';
 import { validatePrismaSchema } from '../prisma/validate-schema.ts';
 import { isEmptyMigration, nextMigrationSql } from '../prisma/schema-engine.ts';
-import { migrationsOf, SCHEMA_PATH, SEED_SQL_PATH, type Artifacts } from '../artifacts/build-artifacts.ts';
+import { buildArtifacts, migrationsOf, SCHEMA_PATH, SEED_SQL_PATH, type Artifacts } from '../artifacts/build-artifacts.ts';
 import type { PatternCoverage } from '../artifacts/schema-doc.ts';
 import { servesPattern } from '../indexes/index-shape.ts';
 import { indexNames } from '../prisma/names.ts';
+import type { Database } from '../database/database.ts';
 import { withThrowawayDatabase } from '../database/open.ts';
+import type { ServerDatabase } from '../database/postgres.ts';
 import { readCatalog } from '../database/read-catalog.ts';
+import { serverConnector, withAppSession, type ConnectAs } from './app-session.ts';
+import { proveCoverage } from './coverage/explain-coverage.ts';
 import { probeIsolation } from './isolation.ts';
-import { catalogFindings } from './catalog-checks.ts';
-import { modelFindings } from './model-checks.ts';
+import { rootTable } from './rules/scope.ts';
+import { runRules } from './rules/index.ts';
+import { readSchemaObjects } from './schema-objects.ts';
+import { reviewMigrations } from './squawk.ts';
 import type { StepResult, ValidationOutcome } from './outcome.ts';
 
 export interface ValidationOptions {
+  /** Validate on this PostgreSQL server (strict mode: the application is a real LOGIN role); absent: PGlite. */
   databaseUrl?: string;
 }
 
+const NOT_RUN: StepResult = { ok: false, ms: 0 };
+
 export async function validateArtifacts(model: DataModel, artifacts: Artifacts, options: ValidationOptions = {}): Promise<ValidationOutcome> {
-  const findings: Finding[] = modelFindings(model);
-  const schema = artifacts[SCHEMA_PATH] ?? '';
+  const schema = artifacts[SCHEMA_PATH];
   const migrations = migrationsOf(artifacts);
-
-  const prismaStart = performance.now();
-  const checked = validatePrismaSchema(schema);
-  const prisma = { ok: checked.valid, ms: elapsed(prismaStart), diagnostics: checked.diagnostics };
-  for (const d of checked.diagnostics.filter((d) => d.level === 'error'))
-    findings.push({ ruleId: 'prisma-invalid', level: 'error', category: 'migration', target: `schema.prisma${d.line ? `:${d.line}` : ''}`, message: d.message, fix: 'The emitter produced a schema Prisma rejects; this is a schemawright bug — please report it with the input.', owner: 'migration' });
-
   const outcome: ValidationOutcome = {
     engine: options.databaseUrl ? 'postgres' : 'pglite',
-    prisma,
-    migrationApplies: { ok: false, ms: 0 },
-    seedApplies: { ok: false, ms: 0 },
+    appSession: options.databaseUrl ? 'login-role' : 'set-role',
+    prisma: { ...NOT_RUN, diagnostics: [] },
+    emission: { ok: true, ms: 0 },
+    migrationApplies: NOT_RUN,
+    seedApplies: NOT_RUN,
     isolation: null,
-    drift: { ok: false, ms: 0 },
+    drift: NOT_RUN,
     coverage: [],
+    coverageSummary: null,
+    squawk: null,
+    rules: { checked: [], skipped: [] },
     catalog: null,
-    findings,
+    schemaObjects: null,
+    findings: [],
   };
 
-  await withThrowawayDatabase({ url: options.databaseUrl }, async (db) => {
-    outcome.migrationApplies = await step(async () => {
-      for (const m of migrations) await db.exec(m.sql);
-    });
-    if (!outcome.migrationApplies.ok) {
-      findings.push({ ruleId: 'migration-fails', level: 'error', category: 'migration', target: migrations.at(-1)?.name ?? 'migration.sql', message: `The migration does not apply: ${outcome.migrationApplies.error}`, fix: 'See the SQL error; the migration node owns the SQL.', owner: 'migration' });
-      return;
-    }
-    outcome.seedApplies = await step(() => db.exec(artifacts[SEED_SQL_PATH] ?? ''));
-    if (!outcome.seedApplies.ok)
-      findings.push({ ruleId: 'seed-fails', level: 'error', category: 'migration', target: SEED_SQL_PATH, message: `The reference data does not load: ${outcome.seedApplies.error}`, fix: 'Give every NOT NULL column of the reference table a value in the rows.', owner: 'migration' });
-
-    const catalog = await readCatalog(db);
-    outcome.catalog = catalog;
-    const tenantTables = new Set(model.entities.filter((e) => e.kind === 'tenant' || e.kind === 'junction').map((e) => e.table));
-    findings.push(...catalogFindings(catalog, { tenantTables, tenantColumn: model.tenancy.column, setting: model.tenancy.setting, appRole: model.tenancy.appRole }));
-
-    const root = findEntity(model, model.tenancy.rootEntity)?.table ?? 'organizations';
-    outcome.isolation = await probeIsolation(db, { tenantColumn: model.tenancy.column, setting: model.tenancy.setting, rootTable: root, appRole: model.tenancy.appRole, catalog });
-    findings.push(...isolationFindings(outcome.isolation));
-  });
-
-  outcome.coverage = patternCoverage(model);
-  for (const c of outcome.coverage.filter((c) => !c.indexed))
-    findings.push({ ruleId: 'query-pattern-unindexed', level: 'error', category: 'performance', target: findEntity(model, c.entity)?.table ?? c.entity, message: `No index serves "${c.description}"`, fix: 'Add an index led by the tenant key, then the equality columns, then range and sort columns.', owner: 'indexes' });
-
-  if (prisma.ok && outcome.migrationApplies.ok) {
-    const driftStart = performance.now();
-    try {
-      const next = await nextMigrationSql(migrations, schema);
-      outcome.drift = isEmptyMigration(next) ? { ok: true, ms: elapsed(driftStart) } : { ok: false, ms: elapsed(driftStart), nextMigration: next };
-      if (!outcome.drift.ok)
-        findings.push({ ruleId: 'migration-drift', level: 'error', category: 'migration', target: 'schema.prisma', message: 'The next `prisma migrate dev` would change the database: the migration and the schema disagree.', fix: `Align them; Prisma would run:\n${next}`, owner: 'migration' });
-    } catch (error) {
-      outcome.drift = { ok: false, ms: elapsed(driftStart), error: message(error) };
-    }
+  if (schema === undefined || migrations.length === 0) {
+    outcome.emission = { ok: false, ms: 0, error: await emissionError(model) };
+  } else {
+    const started = performance.now();
+    const checked = validatePrismaSchema(schema);
+    outcome.prisma = { ok: checked.valid, ms: elapsed(started), diagnostics: checked.diagnostics };
+    // squawk needs no database: it runs beside the database steps.
+    const squawk = reviewMigrations(migrations);
+    await withThrowawayDatabase({ url: options.databaseUrl }, (db) => onDatabase(db, model, artifacts, outcome, options));
+    outcome.squawk = await squawk;
+    if (outcome.prisma.ok && outcome.migrationApplies.ok) outcome.drift = await driftStep(migrations, schema);
   }
+  if (outcome.coverage.length === 0) outcome.coverage = modelCoverage(model);
+
+  const run = runRules({
+    model,
+    catalog: outcome.catalog ?? undefined,
+    objects: outcome.schemaObjects ?? undefined,
+    migrations,
+    evidence: outcome,
+  });
+  outcome.findings = run.findings;
+  outcome.rules = { checked: run.checked, skipped: run.skipped };
   return outcome;
 }
 
-function isolationFindings(report: Awaited<ReturnType<typeof probeIsolation>>): Finding[] {
-  const findings: Finding[] = [];
-  for (const t of report.tables.filter((t) => t.status === 'failed'))
-    findings.push({ ruleId: 'tenant-isolation-leak', level: 'error', category: 'security', target: t.table, message: `Tenant isolation fails on ${t.table}: ${t.error ?? JSON.stringify(t.checks)}`, fix: 'Enable and force RLS and give the table the tenant policy.', owner: 'tenancy' });
-  // A table that refused its own rows leaves its children without parents: those are consequences, not causes.
-  const failed = report.tables.some((t) => t.status === 'failed');
-  for (const t of report.tables.filter((t) => t.status === 'not-probed'))
-    findings.push({
-      ruleId: 'isolation-unproven', level: failed ? 'warning' : 'error', category: 'security', target: t.table,
-      message: `Tenant isolation of ${t.table} could not be tested: no row could be inserted (${t.error ?? 'unknown reason'})`,
-      fix: failed ? 'Fix the tables that fail isolation first; this one depends on them.' : 'Rows must be insertable: look for a cycle of required references or a constraint no valid row can meet.',
-      owner: 'relationships',
-    });
-  for (const leak of report.crossTenantReferences.filter((r) => r.status === 'leaked'))
-    findings.push({ ruleId: 'cross-tenant-reference', level: 'error', category: 'security', target: `${leak.table}.${leak.columns.join(',')}`, message: `A row of one organization can reference a row of another through ${leak.table}(${leak.columns.join(', ')})`, fix: 'Make the foreign key composite: (org_id, x_id) → (org_id, id).', owner: 'relationships' });
-  return findings;
+async function onDatabase(db: Database, model: DataModel, artifacts: Artifacts, outcome: ValidationOutcome, options: ValidationOptions): Promise<void> {
+  outcome.migrationApplies = await step(async () => {
+    for (const m of migrationsOf(artifacts)) await db.exec(m.sql);
+  });
+  if (!outcome.migrationApplies.ok) return;
+  outcome.seedApplies = await step(() => db.exec(artifacts[SEED_SQL_PATH] ?? ''));
+
+  const catalog = await readCatalog(db);
+  outcome.catalog = catalog;
+  outcome.schemaObjects = await readSchemaObjects(db, catalog);
+  const connect = strictConnector(db, options);
+
+  // Coverage first: the isolation probe commits rows in strict mode, and the proof is about empty tables.
+  const proof = await withAppSession(db, { appRole: model.tenancy.appRole, connect }, (session) => proveCoverage(db, session, model, catalog))
+    .catch((error: unknown) => ({ coverage: [], summary: { method: '', indexed: 0, partial: 0, unindexed: 0, ms: 0, error: message(error) } }));
+  outcome.coverage = proof.coverage;
+  outcome.coverageSummary = proof.summary;
+
+  outcome.isolation = await probeIsolation(db, {
+    tenantColumn: model.tenancy.column, setting: model.tenancy.setting, rootTable: rootTable(model),
+    appRole: model.tenancy.appRole, catalog, connect,
+  });
 }
 
-function patternCoverage(model: DataModel): PatternCoverage[] {
-  const names = indexNames(model);
+/** Strict mode: a server database can be logged into as another role; PGlite cannot. */
+function strictConnector(db: Database, options: ValidationOptions): ConnectAs | undefined {
+  return options.databaseUrl && db.engine === 'postgres' ? serverConnector(options.databaseUrl, (db as ServerDatabase).name) : undefined;
+}
+
+async function driftStep(migrations: Array<{ name: string; sql: string }>, schema: string): Promise<ValidationOutcome['drift']> {
+  const started = performance.now();
+  try {
+    const next = await nextMigrationSql(migrations, schema);
+    return isEmptyMigration(next) ? { ok: true, ms: elapsed(started) } : { ok: false, ms: elapsed(started), nextMigration: next };
+  } catch (error) {
+    return { ok: false, ms: elapsed(started), error: message(error) };
+  }
+}
+
+/**
+ * The migration node leaves no migration when the model cannot be emitted; emission is deterministic, so
+ * repeating it here yields the emitter's own message for the report.
+ */
+async function emissionError(model: DataModel): Promise<string> {
+  try {
+    await buildArtifacts(model, '00000000000000');
+    return 'the migration node produced no migration';
+  } catch (error) {
+    return message(error);
+  }
+}
+
+/** Without a database to EXPLAIN on, the patterns are judged on the model's indexes (proof: model). */
+function modelCoverage(model: DataModel): PatternCoverage[] {
+  let names: Map<unknown, string>;
+  try {
+    names = indexNames(model);
+  } catch {
+    names = new Map();
+  }
   return model.queryPatterns.map((pattern) => {
     const index = model.indexes.find((ix) => ix.entity === pattern.entity && servesPattern(ix, pattern, model.tenancy.field));
-    return { entity: pattern.entity, description: pattern.description, index: index ? (names.get(index) ?? null) : null, plan: null, indexed: !!index };
+    const table = model.entities.find((e) => e.name === pattern.entity)?.table ?? pattern.entity;
+    return {
+      kind: 'query-pattern', entity: pattern.entity, table, description: pattern.description, query: null,
+      status: index ? 'indexed' : 'unindexed', indexed: !!index, index: index ? (names.get(index) ?? null) : null,
+      plan: null, rlsFiltered: [], proof: 'model',
+    };
   });
 }
 

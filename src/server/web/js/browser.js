@@ -76,7 +76,7 @@ function columnsTable(table, prdLines) {
     h('tbody', null, table.columns.map((col) => h('tr', { 'data-column': col.name },
       h('th', { scope: 'row' }, h('code', null, col.name)),
       h('td', null, h('code', null, col.type)),
-      h('td', null, col.notNull ? 'not null' : 'null'),
+      h('td', { class: 'nowrap' }, col.notNull ? 'not null' : 'null'),
       h('td', null, col.default ? h('code', null, col.default) : ''),
       h('td', null, [table.primaryKey.includes(col.name) && 'PK', fkColumns.has(col.name) && 'FK', unique.has(col.name) && 'UQ'].filter(Boolean).join(' ')),
       h('td', { class: 'provenance' }, provenanceText(col.field?.provenance, prdLines))))));

@@ -122,44 +122,40 @@ export function createErd(svg, { onOpen }) {
     setActive(node.getAttribute('data-table'));
     reveal(node.getAttribute('data-table'));
   });
+  // Hover highlights a table's links; without hover, the focused table's links stay highlighted.
+  const activeFromFocus = () => setActive(svg.querySelector('.erd-table:focus')?.getAttribute('data-table') ?? null);
   svg.addEventListener('pointerover', (e) => {
     const node = /** @type {Element} */ (e.target).closest?.('.erd-table');
     if (node) setActive(node.getAttribute('data-table'));
+    else activeFromFocus();
   });
+  svg.addEventListener('pointerleave', activeFromFocus);
+  svg.addEventListener('focusout', () => setTimeout(activeFromFocus));
 
   /**
    * Lays out and draws the schema; `columns` is 'all', 'keys' or 'none'; `shared` includes the tenant-key and
    * created_by links, which every table has.
    */
   const render = (schema, { columns, shared }) => {
-    const edges = schema.edges.filter((e) => shared || e.category === 'relation');
-    const g = new graphlib.Graph({ multigraph: true });
-    g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 80, edgesep: 12, marginx: 16, marginy: 16 });
+    const names = new Set(schema.tables.map((t) => t.name));
+    const edges = schema.edges.filter((e) => (shared || e.category === 'relation') && names.has(e.to));
     const boxes = new Map(schema.tables.map((t) => [t.name, tableBox(t, columns)]));
-    for (const [name, box] of boxes) g.setNode(name, { width: box.width, height: box.height });
-    edges.forEach((e, i) => {
-      if (!boxes.has(e.to)) return;
-      const label = e.category === 'relation' ? e.name : '';
-      // Referenced table → referencing table, so ranks run from the tenant root outwards.
-      g.setEdge(e.to, e.from, { label, width: label.length * 6.6, height: label ? 14 : 0, labelpos: 'c', weight: e.category === 'relation' ? 2 : 1 }, String(i));
-    });
-    layout(g);
-    size = { width: g.graph().width ?? 1, height: g.graph().height ?? 1 };
+    const aspect = svg.clientWidth && svg.clientHeight ? svg.clientWidth / svg.clientHeight : 1.6;
+    const placed = layoutAll(boxes, edges, aspect);
+    size = { width: placed.width, height: placed.height };
 
     const next = s('g');
     const edgeLayer = s('g', { class: 'erd-edges' });
-    for (const key of g.edges()) {
-      const edge = edges[Number(key.name)];
-      const info = g.edge(key);
+    for (const { edge, points, label } of placed.edges) {
       edgeLayer.append(s('g', { class: `erd-edge erd-edge-${edge.category}`, 'data-from': edge.from, 'data-to': edge.to },
-        s('path', { d: curve(info.points), 'marker-start': 'url(#erd-ref)' }),
-        info.label ? s('text', { x: info.x, y: info.y + 4, 'text-anchor': 'middle' }, info.label) : null,
+        s('path', { d: curve(points), 'marker-start': 'url(#erd-ref)' }),
+        label ? s('text', { x: label.x, y: label.y + 4, 'text-anchor': 'middle' }, label.text) : null,
         s('title', null, `${edge.from} references ${edge.to} (${edge.name})`),
       ));
     }
     const nodeLayer = s('g', { class: 'erd-tables' });
     for (const table of schema.tables) {
-      const { x, y } = g.node(table.name);
+      const { x, y } = placed.nodes.get(table.name);
       nodeLayer.append(tableNode(table, boxes.get(table.name), x, y));
     }
     next.append(edgeLayer, nodeLayer);
@@ -179,6 +175,81 @@ export function createErd(svg, { onOpen }) {
       reveal(name, true);
       svg.querySelector(`.erd-table[data-table="${CSS.escape(name)}"]`)?.focus();
     },
+  };
+}
+
+/**
+ * Lays out each connected group of tables with dagre, then packs the groups in rows close to the view's aspect
+ * ratio. One dagre run over everything would stack every unlinked table in a single column.
+ */
+function layoutAll(boxes, edges, aspect) {
+  // dagre routes a self-reference (users.created_by → users) through odd points; those loops are drawn here.
+  const loops = edges.filter((e) => e.from === e.to);
+  edges = edges.filter((e) => e.from !== e.to);
+  const group = new Map([...boxes.keys()].map((name) => [name, name]));
+  const root = (name) => (group.get(name) === name ? name : root(group.get(name)));
+  for (const e of edges) group.set(root(e.from), root(e.to));
+  const members = new Map();
+  for (const name of boxes.keys()) members.set(root(name), [...(members.get(root(name)) ?? []), name]);
+
+  const parts = [...members.values()].map((names) => {
+    const own = edges.filter((e) => names.includes(e.from));
+    if (names.length < 3) return layoutGroup(names, boxes, own, 'LR');
+    // Whichever direction shows the group larger in a view of this shape: wide schemas read better top-down.
+    const scale = (p) => Math.min(aspect / (p.width || 1), 1 / (p.height || 1));
+    const [lr, tb] = [layoutGroup(names, boxes, own, 'LR'), layoutGroup(names, boxes, own, 'TB')];
+    return scale(tb) > scale(lr) * 1.1 ? tb : lr;
+  });
+  parts.sort((a, b) => b.height - a.height || b.width - a.width);
+  const GAP = 40;
+  const area = parts.reduce((sum, p) => sum + (p.width + GAP) * (p.height + GAP), 0);
+  const rowWidth = Math.max(...parts.map((p) => p.width), Math.sqrt(area * aspect));
+  const out = { width: 0, height: 0, nodes: new Map(), edges: [] };
+  let x = 0;
+  let y = loops.length ? 36 : 0; // room for the loops above the first row
+  let rowHeight = 0;
+  for (const part of parts) {
+    if (x > 0 && x + part.width > rowWidth) {
+      x = 0;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+    const move = (p) => ({ x: p.x + x, y: p.y + y });
+    for (const [name, at] of part.nodes) out.nodes.set(name, move(at));
+    for (const e of part.edges) out.edges.push({ ...e, points: e.points.map(move), label: e.label && { ...move(e.label), text: e.label.text } });
+    x += part.width + GAP;
+    rowHeight = Math.max(rowHeight, part.height);
+    out.width = Math.max(out.width, x - GAP);
+    out.height = Math.max(out.height, y + rowHeight);
+  }
+  for (const edge of loops) {
+    const at = out.nodes.get(edge.from);
+    const box = boxes.get(edge.from);
+    const right = at.x + box.width / 2;
+    const top = at.y - box.height / 2;
+    out.edges.push({ edge, points: [{ x: right, y: top + 13 }, { x: right + 30, y: top - 30 }, { x: right - 28, y: top }], label: null });
+  }
+  return out;
+}
+
+/** dagre on one group: each referenced table ranks before the tables that reference it. */
+function layoutGroup(names, boxes, edges, rankdir) {
+  const g = new graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir, nodesep: 24, ranksep: rankdir === 'LR' ? 80 : 60, edgesep: 12, marginx: 0, marginy: 0 });
+  for (const name of names) g.setNode(name, { width: boxes.get(name).width, height: boxes.get(name).height });
+  edges.forEach((e, i) => {
+    const label = e.category === 'relation' ? e.name : '';
+    g.setEdge(e.to, e.from, { label, width: label.length * 6.6, height: label ? 14 : 0, labelpos: 'c', weight: e.category === 'relation' ? 2 : 1 }, String(i));
+  });
+  layout(g);
+  return {
+    width: g.graph().width ?? 0,
+    height: g.graph().height ?? 0,
+    nodes: new Map(names.map((name) => [name, { x: g.node(name).x, y: g.node(name).y }])),
+    edges: g.edges().map((key) => {
+      const info = g.edge(key);
+      return { edge: edges[Number(key.name)], points: info.points, label: info.label ? { x: info.x, y: info.y, text: info.label } : null };
+    }),
   };
 }
 

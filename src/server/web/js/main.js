@@ -132,6 +132,7 @@ function show(id, result, prd) {
   browser.show(schema, model, prdLines);
   renderCoverage($('coverage'), { report, model, schema, prdLines });
   migration.show(result);
+  $('result').scrollIntoView({ block: 'start' });
 }
 
 function showError(error) {

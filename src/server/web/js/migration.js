@@ -88,8 +88,9 @@ function findingsList(all, report, showFile) {
     h('h3', null, `${title} (${items.length})`),
     items.length ? h('ul', { class: 'plain' }, items.map((n) => h('li', { class: `finding level-${n.level}` },
       badge(n.level, LEVEL_TONE[n.level] ?? 'neutral'), ' ', h('code', null, n.rule),
-      n.target ? h('span', { class: 'target' }, ` ${n.target}`) : null,
-      n.line && n.file ? [' ', h('button', { type: 'button', class: 'link', onclick: () => showFile(n.file, n.line) }, `line ${n.line}`)] : null,
+      ' ',
+      n.file ? h('button', { type: 'button', class: 'link', onclick: () => showFile(n.file, n.line) }, n.line ? `${n.file.split('/').at(-1)} line ${n.line}` : n.file)
+        : n.target ? h('span', { class: 'target' }, n.target) : null,
       h('p', null, n.message), n.fix ? h('p', { class: 'fix' }, n.fix) : null))) : h('p', { class: 'hint' }, empty));
   const errors = all.filter((n) => n.level === 'error').length;
   return [

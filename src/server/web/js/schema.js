@@ -129,7 +129,8 @@ function alterTable(catalog, c) {
       }
     } else if (ac.word('ALTER')) {
       ac.word('COLUMN');
-      const col = table.columns.find((x) => x.name === ac.name());
+      const name = ac.name();
+      const col = table.columns.find((x) => x.name === name);
       if (col) alterColumn(col, ac);
     } else if (ac.word('ENABLE') && ac.word('ROW')) table.rls.enabled = true;
     else if (ac.word('DISABLE') && ac.word('ROW')) table.rls.enabled = false;

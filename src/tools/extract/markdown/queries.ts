@@ -32,12 +32,20 @@ export function findQueryPatterns(doc: Doc): void {
     // A sentence that listed attributes only mentions a lookup in passing; the query sections say it properly.
     if (!inQuery && doc.usedSentences.has(s) && doc.statements.some((st) => st.line === s.line && st.block === s.block)) continue;
     if (!QUERY_STRONG.test(text) && !(inQuery && QUERY_WEAK.test(text))) continue;
-    const pattern = readPattern(doc, s, text);
-    if (pattern) {
-      doc.patterns.push(pattern);
-      markUsed(doc, s);
+    for (const variant of separateLookups(text)) {
+      const pattern = readPattern(doc, s, variant);
+      if (pattern) {
+        doc.patterns.push(pattern);
+        markUsed(doc, s);
+      }
     }
   }
+}
+
+/** "looks up the device by serial number and by token hash": two lookups, each served on its own. */
+function separateLookups(text: string): string[] {
+  const m = /^(.*?\bby\s+)(.+?)\s+and\s+by\s+([^;.]+)(.*)$/i.exec(text);
+  return m ? [`${m[1]}${m[2]}${m[4]}`, `${m[1]}${m[3]}${m[4]}`] : [text];
 }
 
 function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefined {

@@ -119,13 +119,13 @@ function judge(planned: Planned, table: CatalogTable | undefined, tenantColumn: 
     ? [...path.columns.equality, ...(path.columns.range ? [path.columns.range] : [])].filter((c) => nonLeakproof.has(c))
     : [];
 
+  // A column RLS keeps out of the index condition cannot be searched by any index: the best left is partial.
   const serves = (columns: string[]): 'indexed' | 'partial' | undefined => {
     if (!path.columns) return columns[0] === tenantColumn ? 'indexed' : undefined;
-    if (servesColumns(columns, path.columns, tenantColumn)) return 'indexed';
-    if (rlsFiltered.length > 0 && servesColumns(columns, withoutFiltered(path.columns, rlsFiltered), tenantColumn)) return 'partial';
-    return undefined;
+    if (rlsFiltered.length === 0) return servesColumns(columns, path.columns, tenantColumn) ? 'indexed' : undefined;
+    return servesColumns(columns, withoutFiltered(path.columns, rlsFiltered), tenantColumn) ? 'partial' : undefined;
   };
-  const chosen = scans.find((s) => serves(s.columns) === 'indexed') ?? scans.find((s) => serves(s.columns) === 'partial');
+  const chosen = scans.find((s) => serves(s.columns) !== undefined);
   const policyServed = path.kind === 'tenant-policy' && chosen !== undefined && (chosen.node['Index Cond'] ?? '').includes(tenantColumn);
   const status = path.kind === 'tenant-policy' ? (policyServed ? 'indexed' : 'unindexed') : (chosen ? serves(chosen.columns)! : 'unindexed');
   const shown = chosen?.node ?? scans[0]?.node ?? scanOf(planned.root, path.table) ?? planned.root;

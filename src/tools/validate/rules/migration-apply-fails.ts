@@ -1,6 +1,8 @@
 /**
  * MIGRATION_APPLY_FAILS: the migration is emitted from the model and applies to an empty PostgreSQL database.
- * When the model cannot be emitted at all, the emitter's message is the finding; the model rules name the cause.
+ * When the model cannot be emitted at all, the emitter's message is the finding, without an owner: emitting
+ * the same model again fails the same way, so only a change upstream helps, and the model rules name it
+ * (identifier-too-long, dangling-reference, …). With no such finding it is an emitter bug: the loop stops.
  */
 import { violation, type Rule } from './rule.ts';
 
@@ -16,8 +18,9 @@ export const migrationApplyFails: Rule = {
     if (evidence?.emission && !evidence.emission.ok)
       return [violation(migrationApplyFails, {
         target: 'prisma/migrations',
+        owner: undefined,
         message: `No migration could be emitted from the model: ${evidence.emission.error ?? 'unknown error'}`,
-        fix: 'Fix what the message names (the other findings say which node owns it); the migration node re-emits on the next round.',
+        fix: 'Fix what the message names; the other findings say which node owns it. Without one, this is a schemawright bug: please report it with the input.',
       })];
     if (!evidence?.migrationApplies || evidence.migrationApplies.ok) return [];
     return [violation(migrationApplyFails, {
