@@ -37,7 +37,7 @@ export class HttpProblem extends Error {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Invalid request', 401: 'Unauthorized', 404: 'Not found', 405: 'Method not allowed', 406: 'Not acceptable',
+  400: 'Invalid request', 401: 'Unauthorized', 404: 'Not found', 405: 'Method not allowed', 406: 'Not acceptable', 409: 'Conflict',
   413: 'Request body too large', 415: 'Unsupported media type', 429: 'Too many requests', 500: 'Internal error',
   503: 'Service unavailable', 504: 'Timed out',
 };

@@ -84,3 +84,21 @@ describe('headings and ordering', () => {
     expect(model.queryPatterns.find((p) => p.entity === 'Pump')?.orderBy[0]?.field).toBe('occurredAt');
   });
 });
+
+describe('lookups and the reader\'s own links', () => {
+  const { model } = extract([
+    '# Crew', '', 'Each airline is an organization. Pilots sign in with their email.', '',
+    '## Pilots', '', '- name, email', '', '## Flights', '',
+    '- code, status (planned, flown)', '- A flight can be assigned to several pilots.', '- A flight has a tail code and a gate.', '',
+    '## Performance', '', '- Ops lookup: find flights by tail code and by gate, both index-backed.',
+    '- My roster: all flights assigned to the current user.',
+  ].join('\n'));
+  it('splits "by X and by Y" into two lookups', () => {
+    const eqs = model.queryPatterns.filter((p) => p.entity === 'Flight').map((p) => p.equality.join(','));
+    expect(eqs).toEqual(expect.arrayContaining(['tailCode', 'gate']));
+  });
+  it('reads "assigned to the current user" from the junction by the user key', () => {
+    const junction = model.relations.find((r) => r.cardinality === 'many-to-many')?.through;
+    expect(model.queryPatterns.find((p) => p.entity === junction)?.equality).toEqual(['pilotId']);
+  });
+});

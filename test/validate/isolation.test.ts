@@ -4,6 +4,7 @@ import { openThrowawayDatabase, withThrowawayDatabase } from '../../src/tools/da
 import { disposePGliteTemplate } from '../../src/tools/database/pglite.ts';
 import type { ServerDatabase } from '../../src/tools/database/postgres.ts';
 import { literalFor, probeIsolation, type IsolationReport, type TableIsolation } from '../../src/tools/validate/isolation.ts';
+import { serverConnector } from '../../src/tools/validate/app-session.ts';
 import { dropServerRoles, engines, serverDatabaseExists, serverRoleExists, type Engine } from '../database/engines.ts';
 import { TENANT_SETTING, tenantSchemaSql, uniqueRoleName, type SchemaVariant } from '../database/tenant-schema.ts';
 
@@ -15,8 +16,11 @@ afterAll(async () => {
 
 const options = { tenantColumn: 'org_id', setting: TENANT_SETTING, rootTable: 'organizations' };
 
-/** Applies the schema, probes it, and proves that neither the probe role nor (on a server) the database is left. */
-async function probe(engine: Engine, variant: SchemaVariant, prepare?: (db: Database, appRole: string) => Promise<void>): Promise<IsolationReport> {
+/**
+ * Applies the schema, probes it, and proves that neither the probe role, nor its rows, nor (on a server) the
+ * database is left. `strict`: the probe acts through a LOGIN role's own connection (server only).
+ */
+async function probe(engine: Engine, variant: SchemaVariant, prepare?: (db: Database, appRole: string) => Promise<void>, strict = false): Promise<IsolationReport> {
   const appRole = uniqueRoleName('sw_test_app');
   appRoles.push(appRole);
   const db = await openThrowawayDatabase({ url: engine.url });
@@ -24,7 +28,16 @@ async function probe(engine: Engine, variant: SchemaVariant, prepare?: (db: Data
   try {
     await db.exec(tenantSchemaSql(appRole, variant));
     await prepare?.(db, appRole);
-    report = await probeIsolation(db, { ...options, appRole });
+    const login = strict && engine.url ? serverConnector(engine.url, (db as ServerDatabase).name) : undefined;
+    // The LOGIN session is the probe role itself, not a superuser that switched: it cannot become postgres.
+    const connect = login && (async (role: string, password: string) => {
+      const session = await login(role, password);
+      expect(await session.query('SELECT session_user::text AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS su'))
+        .toEqual([{ u: role, su: false }]);
+      await expect(session.exec('SET ROLE postgres')).rejects.toThrow(/permission denied/);
+      return session;
+    });
+    report = await probeIsolation(db, { ...options, appRole, connect });
     expect(await db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [report.probeRole])).toEqual([]);
     expect(await db.query('SELECT count(*)::int AS n FROM organizations')).toEqual([{ n: 0 }]);
   } finally {
@@ -44,10 +57,15 @@ function byTable(report: IsolationReport): Map<string, TableIsolation> {
 const failedChecks = (t: TableIsolation | undefined) =>
   Object.entries(t?.checks ?? {}).filter(([, c]) => !c.passed).map(([name]) => name).sort();
 
-for (const engine of engines) {
-  describe.skipIf(engine.skip)(`probeIsolation on ${engine.name}`, () => {
+const modes = engines.flatMap((engine) => [
+  { engine, strict: false, name: engine.name },
+  ...(engine.name === 'postgres' ? [{ engine, strict: true, name: 'postgres, strict (LOGIN role)' }] : []),
+]);
+
+for (const { engine, strict, name } of modes) {
+  describe.skipIf(engine.skip)(`probeIsolation on ${name}`, () => {
     it('passes every table of the good schema and finds no cross-tenant reference', async () => {
-      const report = await probe(engine, 'good');
+      const report = await probe(engine, 'good', undefined, strict);
       expect(report.error).toBeUndefined();
       expect(report.memberOf).toHaveLength(1);
       expect(report.totals).toEqual({ tables: 3, probed: 3, passed: 3, failed: 0, notProbed: 0 });
@@ -64,7 +82,7 @@ for (const engine of engines) {
     });
 
     it('tells what each defect of the broken schema really does', async () => {
-      const report = await probe(engine, 'broken');
+      const report = await probe(engine, 'broken', undefined, strict);
       const tables = byTable(report);
       expect(report.totals).toEqual({ tables: 5, probed: 5, passed: 3, failed: 2, notProbed: 0 });
       // No RLS at all: B reads, changes and deletes A's rows, writes rows for A, and sees everything without context.
@@ -87,7 +105,7 @@ for (const engine of engines) {
     it('shows the owner bypass of a non-forced table when the application role owns it', async () => {
       const report = await probe(engine, 'broken', async (db, appRole) => {
         await db.exec(`ALTER TABLE projects OWNER TO ${appRole}; ALTER TABLE tasks OWNER TO ${appRole};`);
-      });
+      }, strict);
       const tables = byTable(report);
       expect(tables.get('projects')?.status).toBe('failed');
       expect(failedChecks(tables.get('projects'))).toEqual(['deleteOther', 'insertOther', 'noContext', 'selectOther', 'updateOther']);
@@ -126,7 +144,7 @@ describe('probeIsolation on any schema', () => {
     expect(tables.get('a')?.status).toBe('passed');
     expect(tables.get('b')?.status).toBe('passed');
     expect(tables.get('Picky Codes')).toMatchObject({ status: 'not-probed', error: expect.stringMatching(/check constraint/) });
-    expect(tables.get('picky_children')).toMatchObject({ status: 'not-probed', error: expect.stringMatching(/no row in Picky Codes/) });
+    expect(tables.get('picky_children')).toMatchObject({ status: 'not-probed', error: expect.stringMatching(/no row in Picky Codes/), blockedBy: ['Picky Codes'] });
     expect(report.totals).toEqual({ tables: 4, probed: 2, passed: 2, failed: 0, notProbed: 2 });
     expect(report.crossTenantReferences.map((r) => `${r.table} ${r.status}`).sort()).toEqual(['a rejected', 'b rejected']);
   });

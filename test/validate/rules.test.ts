@@ -73,7 +73,7 @@ const CASES: Case[] = [
   { rule: 'isolation-unproven', evidence: { isolation: isolation([{ table: 'events', status: 'not-probed', passed: false, checks: {}, error: 'violates check constraint' }]) }, target: 'events' },
   { rule: 'cross-tenant-reference', evidence: { isolation: isolation([], [{ table: 'comments', foreignKey: 'fk', columns: ['task_id'], refTable: 'tasks', status: 'leaked', detail: 'accepted' }]) }, target: 'comments(task_id)' },
   { rule: 'fk-unindexed', sql: 'DROP INDEX tasks_org_id_reporter_id_idx', target: 'tasks(org_id, reporter_id)' },
-  { rule: 'duplicate-index', sql: 'CREATE INDEX zz_copy ON tasks (org_id, due_date)', target: 'tasks.zz_copy' },
+  { rule: 'duplicate-index', sql: 'CREATE INDEX aa_copy ON tasks (org_id, due_date)', target: 'tasks.aa_copy' },
   { rule: 'duplicate-index', sql: 'CREATE INDEX tasks_board_prefix ON tasks (org_id, project_id, status)', target: 'tasks.tasks_board_prefix' },
   { rule: 'duplicate-index', sql: 'CREATE INDEX labels_name_plain ON labels (org_id, name)', target: 'labels.labels_name_plain' },
   { rule: 'query-pattern-unindexed', evidence: { coverage: [coverage({ status: 'unindexed', indexed: false, index: null, plan: 'Index Scan using tasks_org_id_id_key on tasks' })] }, target: 'tasks' },

@@ -31,9 +31,10 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the web page in headless Chromium
   let workers: WorkerPipeline;
   let context: BrowserContext;
   let page: Page;
-  const scratch = mkdtempSync(join(tmpdir(), 'schemawright-web-'));
+  let scratch = '';
 
   beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'schemawright-web-'));
     workers = new WorkerPipeline({ size: 1 });
     server = await startServer({ pipeline: workers.run });
     // A fresh, empty profile: nothing from an earlier run (cache, storage) can make the page look right.
@@ -46,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the web page in headless Chromium
     await context?.close();
     await server?.close();
     await workers?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('pastes a PRD, shows live progress, the ERD, a table\'s policy, downloads the zip and saves the screenshot', async () => {

@@ -5,7 +5,7 @@
  * migration and the drift proof. The rules (rules/index.ts) then judge the model, the catalog and that
  * evidence. The database is always dropped, whatever fails.
  */
-import type { DataModel } from '../../model/index.ts';
+import type { DataModel, Index } from '../../model/index.ts';
 import { validatePrismaSchema } from '../prisma/validate-schema.ts';
 import { isEmptyMigration, nextMigrationSql } from '../prisma/schema-engine.ts';
 import { buildArtifacts, migrationsOf, SCHEMA_PATH, SEED_SQL_PATH, type Artifacts } from '../artifacts/build-artifacts.ts';
@@ -133,11 +133,11 @@ async function emissionError(model: DataModel): Promise<string> {
 
 /** Without a database to EXPLAIN on, the patterns are judged on the model's indexes (proof: model). */
 function modelCoverage(model: DataModel): PatternCoverage[] {
-  let names: Map<unknown, string>;
+  let names = new Map<Index, string>();
   try {
     names = indexNames(model);
   } catch {
-    names = new Map();
+    // A model the emitter refuses may also have unnameable indexes; the pattern is judged all the same.
   }
   return model.queryPatterns.map((pattern) => {
     const index = model.indexes.find((ix) => ix.entity === pattern.entity && servesPattern(ix, pattern, model.tenancy.field));

@@ -73,5 +73,3 @@ export async function readSchemaObjects(db: Database, catalog: Catalog, schema =
     roles: roles.map((r) => ({ name: r.name, superuser: r.superuser, bypassRls: r.bypass_rls })),
   };
 }
-
-export const NO_SCHEMA_OBJECTS: SchemaObjects = { functions: [], views: [], extensions: [], roles: [] };

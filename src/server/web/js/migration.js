@@ -4,6 +4,7 @@ import { badge, fill, h } from './dom.js';
 import { highlightLines } from './sql.js';
 
 const LEVEL_TONE = { error: 'bad', warning: 'warn', info: 'neutral' };
+const SEVERITY = ['error', 'warning', 'info'];
 
 export function createMigrationView({ select, code, aside }) {
   let state = { artifacts: {}, notes: [] };
@@ -60,8 +61,8 @@ function notes(report, paths, migration) {
   const squawk = squawkItems(report?.validation?.squawk)?.map((x) => ({
     source: 'squawk', rule: x.rule ?? x.ruleId ?? x.rule_name ?? x.code ?? 'squawk', level: level(x.level ?? x.severity),
     message: text(x.message ?? x.messages), fix: text(x.help ?? x.fix), target: null,
-    // squawk lints the migration only (its file name is a temporary copy) and counts lines from 0.
-    file: migration, line: positive(Number(x.line ?? x.location?.line) + 1),
+    // squawk reviews migrations only, and counts lines from 0.
+    file: paths.includes(x.file) ? x.file : migration, line: positive(Number(x.line ?? x.location?.line) + 1),
   })) ?? null;
   const prisma = (report?.validation?.prisma?.diagnostics ?? []).map((d) => ({
     source: 'prisma', rule: 'prisma', level: level(d.level), message: d.message, fix: d.expected ? `expected: ${d.expected}` : '',
@@ -86,7 +87,7 @@ function squawkItems(block) {
 function findingsList(all, report, showFile) {
   const group = (title, items, empty) => h('section', { class: 'finding-group' },
     h('h3', null, `${title} (${items.length})`),
-    items.length ? h('ul', { class: 'plain' }, items.map((n) => h('li', { class: `finding level-${n.level}` },
+    items.length ? h('ul', { class: 'plain' }, items.sort((a, b) => SEVERITY.indexOf(a.level) - SEVERITY.indexOf(b.level)).map((n) => h('li', { class: `finding level-${n.level}` },
       badge(n.level, LEVEL_TONE[n.level] ?? 'neutral'), ' ', h('code', null, n.rule),
       ' ',
       n.file ? h('button', { type: 'button', class: 'link', onclick: () => showFile(n.file, n.line) }, n.line ? `${n.file.split('/').at(-1)} line ${n.line}` : n.file)
@@ -96,7 +97,8 @@ function findingsList(all, report, showFile) {
   return [
     h('p', null, badge(`${errors} error(s)`, errors ? 'bad' : 'good'), ' ', report?.summary ?? ''),
     group('Validator', all.filter((n) => n.source === 'validator'), 'No findings.'),
-    group('squawk', all.filter((n) => n.source === 'squawk'), all.squawkRan ? 'squawk found nothing to warn about.' : 'squawk did not report in this run.'),
+    group('squawk', all.filter((n) => n.source === 'squawk'), report?.validation?.squawk?.error ? `squawk could not run: ${report.validation.squawk.error}`
+      : all.squawkRan ? 'squawk found nothing to flag.' : 'squawk did not report in this run.'),
     group('Prisma', all.filter((n) => n.source === 'prisma'), 'prisma validate found nothing.'),
   ];
 }

@@ -99,6 +99,12 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   }
   // "my requests", "a rep's tasks": the reader's own records, through the one link to the people who sign in.
   const own = OWN_RECORDS.exec(text);
+  // "tasks assigned to the current user" through a many-to-many: read from the junction by the user's key.
+  const user = doc.registry.userEntity;
+  const userLink = own && user ? doc.relations.find((r) => r.cardinality === 'many-to-many' && r.through && [r.from, r.to].includes(entity.name) && [r.from, r.to].includes(user) && r.from !== r.to) : undefined;
+  if (userLink && user) {
+    return { entity: userLink.through!, description: trimRef(full), equality: [camelCase(user) + 'Id'], orderBy: [], where: [], line: s.line, ref: trimRef(full) };
+  }
   if (own) {
     const owner = ownerField(doc, entity, s);
     if (owner && !equality.includes(owner)) equality.push(owner);
@@ -117,6 +123,9 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
       equality.push(f.name);
     }
   }
+  // "by tail code" names tailCode, not also code: drop a field whose words end a longer matched one.
+  const wordsOf = (n: string): string => tokens(n.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');
+  for (const f of [...equality]) if (equality.some((g) => g !== f && wordsOf(g).endsWith(' ' + wordsOf(f)))) equality.splice(equality.indexOf(f), 1);
   // An enum value used as an adjective ("published posts", "active devices", "approved leave") filters by that field.
   for (const f of fields) {
     if (f.type !== 'enum' || !f.enumValues || equality.includes(f.name)) continue;

@@ -4,6 +4,7 @@
  * of a unique index or primary key (Prisma Optimize "indexing on unique columns"). Each costs a write on every
  * insert and update and serves nothing the other index does not.
  */
+import { fitIdentifier } from '../../../model/index.ts';
 import type { CatalogIndex, CatalogTable } from '../../database/catalog.ts';
 import { fixText, violation, type Rule } from './rule.ts';
 import { hasInclude, indexKeys, indexMethod, modelName, q } from './scope.ts';
@@ -46,8 +47,7 @@ function redundancy(table: CatalogTable, index: CatalogIndex): Redundancy | unde
     const otherKeys = indexKeys(other);
     const same = sameKeys(keys, otherKeys);
     if (same && other.primary && !hasInclude(index)) return { reason: 'has the same keys as the primary key', by: other };
-    // Of two identical indexes, the one that sorts later by name is reported, so each pair gives one finding.
-    if (same && index.unique === other.unique && hasInclude(index) === hasInclude(other) && other.name < index.name)
+    if (same && index.unique === other.unique && hasInclude(index) === hasInclude(other) && reportFirst(table, index, other))
       return { reason: 'is a duplicate of', by: other };
     if (index.unique || hasInclude(index) || indexMethod(index) !== 'btree') continue;
     if (same && other.unique) return { reason: 'has the same keys as the unique index', by: other };
@@ -55,6 +55,16 @@ function redundancy(table: CatalogTable, index: CatalogIndex): Redundancy | unde
       return { reason: 'is a leading prefix of', by: other };
   }
   return undefined;
+}
+
+/**
+ * Of two identical indexes one is reported, so each pair gives one finding: the one whose name is not the
+ * conventional <table>_<columns>_idx|key (the one someone added by hand), else the one that sorts later.
+ */
+function reportFirst(table: CatalogTable, index: CatalogIndex, other: CatalogIndex): boolean {
+  const conventional = (ix: CatalogIndex): boolean => ix.name === fitIdentifier(`${table.name}_${ix.columns.join('_')}_${ix.unique ? 'key' : 'idx'}`);
+  if (conventional(index) !== conventional(other)) return conventional(other);
+  return other.name < index.name;
 }
 
 function sameKeys(a: string[], b: string[]): boolean {
