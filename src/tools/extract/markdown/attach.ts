@@ -152,10 +152,14 @@ function readFieldTable(doc: Doc, block: Block): void {
     else if (/^(?:no|n|false|optional|-|)$/.test(reqCell) && iReq >= 0) (mods.optional = true), delete mods.required;
     if (header[iReq] === 'nullable') [mods.required, mods.optional] = [mods.optional, mods.required];
     const ref = trimRef(row.cells.join(' | '));
-    const arrow = /(?:→|->|ref(?:erences)?:?|fk(?: to)?)\s*([A-Za-z][\w ]*)/i.exec(typeCell);
-    if (arrow) {
+    // Type cells "→ X", "ref X", "FK to X", or a bare "reference" whose target the notes name ("from the
+    // global payment method list") or, failing that, the column's own name.
+    const arrowType = /(?:→|->|\bref(?:erences?)?\b:?|\bfk\b(?: to)?|\bforeign key\b(?: to)?)\s*([A-Za-z][\w ]*)?/i.exec(typeCell);
+    const listed = /\b(?:from|to|in|of)\s+(?:the|a|an|our)\s+(?:(?:global|fixed|standard|shared|platform[- ]wide|predefined)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:list|catalog(?:ue)?|table|lookup)\b/i.exec(notes);
+    const arrowTarget = arrowType ? (arrowType[1]?.trim() || listed?.[1] || words.join(' ')) : undefined;
+    if (arrowTarget) {
       // A table that types a column as "→ X" says X is an entity, even if nothing else describes it.
-      const target = doc.registry.resolve(arrow[1]!, undefined, { loose: true }) ?? addArrowTarget(doc, arrow[1]!, row.line, ref);
+      const target = doc.registry.resolve(arrowTarget, undefined, { loose: true }) ?? addArrowTarget(doc, arrowTarget, row.line, ref);
       if (target) {
         const role = camelCase(words.join(' '));
         const rel = addRelation(doc, {

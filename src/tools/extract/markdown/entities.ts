@@ -15,6 +15,9 @@ import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
 import { NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
+  ARE_RECORDS_LIST,
+  BELONG_TO_LIST,
+  VERB_OBJECT_LIST,
   BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
@@ -99,6 +102,11 @@ export function discoverEntities(doc: Doc): void {
         candidates.push({ phrase: term, text: attrs, sentence: s, evidence: 'defined-term', strong: true });
       }
       if (terms.length) continue;
+    }
+    // Requirement phrasings that put a record's attributes after a colon (see the vocabulary comments).
+    if ((m = BELONG_TO_LIST.exec(text) ?? VERB_OBJECT_LIST.exec(text) ?? ARE_RECORDS_LIST.exec(text)) && validSubject(m[1]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'recorded', strong: true });
+      continue;
     }
     if ((m = RECORDED_LIST.exec(text)) && validSubject(m[1]!)) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'recorded', strong: true });
@@ -195,6 +203,11 @@ export function discoverEntities(doc: Doc): void {
       const subject = m[1]!;
       // "must hold at the database level": a have-verb followed by a preposition is not possession.
       if (validSubject(subject) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {
+        const owned = ownedCompound(subject, m[2]!);
+        if (owned) {
+          candidates.push({ phrase: owned.phrase, text: owned.text, sentence: s, evidence: 'child-rows', strong: true });
+          continue;
+        }
         const child = CHILD_ROWS.exec(text);
         if (child) {
           const parent = resolveSubject(doc, subject, s);
@@ -243,7 +256,10 @@ export function discoverEntities(doc: Doc): void {
   // candidate of a confirmed name contributes its statement (a bullet holding only a reference counts too).
   const named = candidates.map((c) => ({ c, name: candidateName(doc, c) }));
   const confirmed = new Set<string>();
-  for (const { c, name } of named) {
+  for (const entry of named) {
+    // Re-resolved now: "every session needs …" after "schedule a class session …" names the entity just confirmed.
+    if (!entry.name || !reg.get(entry.name)) entry.name = candidateName(doc, entry.c);
+    const { c, name } = entry;
     if (!name || name === 'Organization' || confirmed.has(name)) continue;
     const existing = reg.get(name);
     const chunks = c.text ? parseAttributeList(c.text, { registry: reg, entity: existing }) : [];
@@ -403,3 +419,22 @@ export function entityFor(doc: Doc, name: string): DraftEntity | undefined {
 }
 
 export { nameWords };
+
+/**
+ * "A basket has many basket lines; each basket line names an item and a quantity", "Each trip has trip stops
+ * with a place and an arrival time": a plural compound whose first word is the owner's own name is a child
+ * record of the owner (the owner's FK is added by the compound-children rule). The child's attributes are
+ * the "with …" list or the "; each <child> <verb> …" clause that follows; the owner gets none of them.
+ */
+function ownedCompound(subject: string, rest: string): { phrase: string; text: string } | undefined {
+  const m = /^(?:many|several|one or more|multiple|any number of|some|its|their)?\s*([a-z][\w-]*)\s+([a-z][\w-]*s)\b\s*(.*)$/i.exec(rest.trim());
+  if (!m) return undefined;
+  const owner = normalise(subject).pop();
+  if (!owner || singular(m[1]!.toLowerCase()) !== singular(owner) || !isPlural(m[2]!.toLowerCase())) return undefined;
+  const phrase = `${m[1]} ${singular(m[2]!.toLowerCase())}`;
+  const tail = m[3]!.trim();
+  const clause = new RegExp(`^[;,]?\\s*(?:and\\s+)?(?:each|every)\\s+(?:${m[1]}\\s+)?[a-z][\\w-]*\\s+(?:names|has|records|holds|carries|lists|stores|contains|includes|gets|references)\\s+(.+)$`, 'i').exec(tail);
+  const withList = /^with\s+(.+)$/i.exec(tail);
+  if (tail && !clause && !withList && !/^[.;]?$/.test(tail)) return undefined;
+  return { phrase, text: (clause?.[1] ?? withList?.[1] ?? '').replace(/\.\s*$/, '') };
+}

@@ -175,6 +175,8 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
     .replace(/\b(?:e\.g\.|i\.e\.)[\s\S]*$/i, ' ')
     .replace(/\b(?:optional(?:ly)?|required|mandatory|always|free-?text|numeric|short|long|unique|rich-?text|plain-?text|random)\b/gi, ' ')
     .replace(/^\s*(?:(?:one|zero) or more|at least one|any number of|up to \w+|several|many|multiple)\s+/i, ' ');
+  // "the submitted-at time", "a cancelled-at timestamp": the hyphenated "<verb>-at" is the name (submittedAt).
+  t = t.replace(/\b([a-z]+)-(at|on)\s+(?:time|timestamp|date-?time|date)\b/gi, '$1 $2');
   // "region/state" → "region"; "notes/body" → "notes".
   t = t.replace(/\b([a-z][\w-]*)\/[a-z][\w/-]*/gi, '$1');
   let w = tokens(t);

@@ -3,17 +3,19 @@
  * seeded), keyed by their code; rows come from catalogue tables, "Launch set: USD, EUR, …" lists and
  * "Annual leave (code ANNUAL)" enumerations.
  */
-import { camelCase } from '../../../model/names.ts';
-import { addField } from './attach.ts';
+import { camelCase, pascalCase } from '../../../model/names.ts';
+import { addField, addRelation } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { findMentions } from './mentions.ts';
-import { stripInline, trimRef } from './text.ts';
-import type { Block, DraftEntity } from './types.ts';
+import { normalise } from './registry.ts';
+import { splitList, stripInline, trimRef } from './text.ts';
+import type { Block, DraftEntity, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { CODE_LIST, NAMED_CODE, REFERENCE_CUES } from './vocabulary/reference.ts';
+import { CODE_LIST, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
 
 export function findReferenceData(doc: Doc): void {
   const refs = new Set<DraftEntity>();
+  const picked = pickedFromFixedList(doc, refs);
   for (const section of doc.parsed.sections) {
     if (section.cls !== 'data' || !REFERENCE_CUES.test(stripInline(section.title))) continue;
     for (const name of doc.sectionEntities.get(section) ?? []) {
@@ -22,7 +24,7 @@ export function findReferenceData(doc: Doc): void {
     }
   }
   for (const s of doc.sentences) {
-    if (s.block.section.cls !== 'data' || !REFERENCE_CUES.test(s.text)) continue;
+    if (s.block.section.cls !== 'data' || !REFERENCE_CUES.test(s.text) || picked.has(s)) continue;
     let named = findMentions(doc, s.text, s.block).map((m) => m.entity).filter((e) => e.kind !== 'junction');
     if (named.length === 0) named = (doc.sectionEntities.get(s.block.section) ?? []).map((n) => doc.registry.get(n)).filter((e): e is DraftEntity => !!e);
     // "pick from a standard list of leave types": the entity right after the cue.
@@ -101,4 +103,60 @@ function lineOf(b: Block, needle: string): number {
   let line = b.line;
   for (const st of b.lineStarts) if (st.offset <= i) line = st.line;
   return line;
+}
+
+/**
+ * "each X has a difficulty level picked from a fixed list that is the same for everyone: A, B and C",
+ * "every X has a category, chosen from a global category list we ship: A, B, C". The picked noun is the
+ * reference entity (seeded by name from the listed values) and the subject X keeps a required link to it; the
+ * subject itself stays tenant data. Returns the sentences it settled so the generic cue rule skips them.
+ */
+function pickedFromFixedList(doc: Doc, refs: Set<DraftEntity>): Set<Sentence> {
+  const done = new Set<Sentence>();
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const text = stripInline(s.text);
+    // "Xs come from a fixed, global list …": the sentence's subject is the list; there is no picking subject.
+    const own = COMES_FROM_LIST.exec(text);
+    const m = own ?? PICKED_FROM.exec(text);
+    if (!m) continue;
+    const tail = text.slice(m.index + m[0].length);
+    if (!FIXED_LIST_QUALIFIER.test(m[2] ?? '') && !REFERENCE_CUES.test(tail) && !REFERENCE_CUES.test(m[0])) continue;
+    const words = normalise(m[1]!);
+    if (words.length === 0) continue;
+    const before = own ? '' : text.slice(0, m.index);
+    const mentions = findMentions(doc, before, s.block).map((x) => x.entity).filter((e) => e.kind !== 'junction' && e.kind !== 'tenant-root');
+    const terms = doc.sectionEntities.get(s.block.section) ?? [];
+    const subject = own ? undefined : (mentions[0] ?? (terms.length === 1 ? doc.registry.get(terms[0]!) : undefined));
+    const name = pascalCase(words.join(' '));
+    const existing = doc.registry.resolve(words);
+    const ref = existing && existing !== subject ? existing : doc.registry.add(name, { kind: 'reference', line: s.line, ref: trimRef(s.text), evidence: 'reference-list' });
+    ref.kind = 'reference';
+    refs.add(ref);
+    done.add(s);
+    markUsed(doc, s);
+    const list = NAME_LIST.exec(text);
+    const values = list ? splitList(list[1]!).map((v) => v.replace(/^(?:and|or)\s+/i, '').trim()).filter(Boolean) : [];
+    if (!ref.fields.some((f) => f.name === 'name')) addField(ref, { name: 'name', type: 'string', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) });
+    if (values.length >= 2 && !doc.references.some((r) => r.entity === ref.name)) {
+      doc.references.push({ entity: ref.name, rows: values.map((v) => ({ name: v })), line: s.line, ref: trimRef(s.text) });
+      addIndex(doc, { entity: ref.name, fields: ['name'], unique: true, where: [], source: 'natural-key', why: `${ref.name} is reference data keyed by its name`, line: s.line, ref: trimRef(s.text) });
+    }
+    // "A shipment … records the carrier" read before the carriers were known: that plain field is the link.
+    for (const e of doc.registry.list()) {
+      if (e === ref || e.kind === 'reference' || e.kind === 'tenant-root') continue;
+      const f = e.fields.find((x) => x.name === camelCase(ref.name) && x.type === 'string');
+      if (!f || doc.relations.some((r) => r.from === e.name && r.to === ref.name)) continue;
+      e.fields = e.fields.filter((x) => x !== f);
+      addRelation(doc, { name: f.name, from: e.name, to: ref.name, cardinality: 'many-to-one', field: f.name + 'Id', required: f.required, requiredStated: f.requiredStated, line: f.line, ref: f.ref });
+    }
+    if (!subject || subject === ref) continue;
+    // The listed values and the picked noun were read as the subject's attributes: they are the link now.
+    const stray = new Set([camelCase(words.join(' ')), camelCase(ref.name), ...values.map((v) => camelCase(v))]);
+    subject.fields = subject.fields.filter((f) => !stray.has(f.name));
+    const role = camelCase(ref.name);
+    if (!doc.relations.some((r) => r.from === subject.name && r.to === ref.name))
+      addRelation(doc, { name: role, from: subject.name, to: ref.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+  }
+  return done;
 }

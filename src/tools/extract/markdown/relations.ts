@@ -9,11 +9,11 @@ import { markUsed, type Doc } from './doc.ts';
 import { parseAttributeList, parseChunk } from './fields.ts';
 import { findMentions } from './mentions.ts';
 import { normalise } from './registry.ts';
-import { plural, singular, tokens, trimRef } from './text.ts';
+import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
-import { BELONGS_TO, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PUT_IN, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, PUT_IN, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -54,6 +54,9 @@ export function findRelations(doc: Doc): void {
     storyLinks(doc, s, text);
   }
   trackedPer(doc);
+  storyObjectPreps(doc);
+  actorObjectFor(doc);
+  enrolmentJunctions(doc);
   storyActors(doc);
   compoundChildren(doc);
   dropLinksShadowedByM2m(doc);
@@ -108,6 +111,14 @@ function compoundChildren(doc: Doc): void {
       const role = camelCase(parent.name);
       addRelation(doc, { name: role, from: child.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: child.line, ref: child.ref });
     }
+    // "Order lines" when the order is called a "customer order": the compound's leading words resolve to it.
+    if (cw.length >= 2) {
+      const parent = doc.registry.resolve(cw.slice(0, -1), undefined, { loose: true });
+      if (parent && parent !== child && parent.kind !== 'junction' && parent.kind !== 'tenant-root' && !doc.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) {
+        const role = camelCase(cw.slice(0, -1).join(' '));
+        addRelation(doc, { name: role, from: child.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: child.line, ref: child.ref });
+      }
+    }
   }
 }
 
@@ -130,13 +141,15 @@ function writtenBy(doc: Doc, s: Sentence, text: string): void {
 
 function belongsTo(doc: Doc, s: Sentence, text: string): void {
   for (const m of text.matchAll(BELONGS_TO)) {
-    const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
     if (!raw) continue;
     // "one room and has a number": the phrase ends where the clause goes on.
     const phrase = raw.split(/\s+(?:and|or|but|with|that|which|who|to|in|on|for)\b/)[0]!;
     const target = doc.registry.resolve(phrase, undefined, { loose: true });
     if (!target || target.kind === 'tenant-root') continue;
-    const from = subjectOf(doc, s, text, m.index ?? 0);
+    // "A basket has many lines; each line names an item": the subject is that of the verb's own clause.
+    const clauseStart = text.lastIndexOf(';', m.index ?? 0) + 1;
+    const from = clauseStart > 0 ? subjectOf(doc, s, text.slice(clauseStart), (m.index ?? 0) - clauseStart) : subjectOf(doc, s, text, m.index ?? 0);
     if (!from || from === target || from.kind === 'tenant-root') continue;
     if (doc.relations.some((r) => r.from === from.name && r.to === target.name)) continue;
     const optional = /\b(?:may|optional(?:ly)?|can|or)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
@@ -184,9 +197,10 @@ function storyLinks(doc: Doc, s: Sentence, text: string): void {
       markUsed(doc, s);
     }
   }
-  // Nesting: "nest departments under other departments", "nested via a parent category".
+  // Nesting: "nest departments under other departments", "nested via a parent category", "a folder may have
+  // a parent folder".
   if (NESTING.test(text)) {
-    const nest = /\bnest(?:ed)?\s+(?:(?:the|its|their)\s+)?([a-z]+)\s+(?:under|inside|within|in)\s+(?:other|another|a parent)\s+([a-z]+)/i.exec(text) ?? /\b(?:via|through|under|with)\s+(?:an?|the|its)\s+parent\s+([a-z]+)/i.exec(text);
+    const nest = /\bnest(?:ed)?\s+(?:(?:the|its|their)\s+)?([a-z]+)\s+(?:under|inside|within|in)\s+(?:other|another|a parent)\s+([a-z]+)/i.exec(text) ?? /\b(?:via|through|under|with)\s+(?:an?|the|its)\s+parent\s+([a-z]+)/i.exec(text) ?? /\b(?:have|has)\s+(?:an?|one)\s+parent\s+([a-z]+)/i.exec(text);
     if (nest) {
       const e = doc.registry.resolve(nest[1]!, contextEntity(doc, s)) ?? contextEntity(doc, s);
       if (e && e.kind !== 'tenant-root' && !doc.relations.some((r) => r.from === e.name && r.to === e.name)) {
@@ -205,6 +219,20 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
     const b = doc.registry.resolve(pair[2]!, undefined, { loose: true });
     if (a && b && a !== b) addManyToMany(doc, a, b, pluralRole(b.name), s, '');
     return;
+  }
+  const both = M2M_BOTH_WAYS.exec(text);
+  if (both) {
+    const resolve = (p: string) => doc.registry.resolve(p, undefined, { loose: true }) ?? roleHolder(doc, p);
+    const a = resolve(both[1]!);
+    const b = resolve(both[2]!);
+    if (a && b && a !== b && a.kind !== 'tenant-root' && b.kind !== 'tenant-root' && resolve(both[3]!) === b && resolve(both[4]!) === a) {
+      // "an instructor can teach several rooms and a room has several instructors", where "instructor" is a role
+      // value of the staff entity: the junction is named "<entity> <role>" from the side that is an entity.
+      const aRole = !doc.registry.resolve(both[1]!, undefined, { loose: true });
+      if (aRole) addManyToMany(doc, b, a, camelCase(plural(singular(tokens(both[1]!).pop()!))), s, '');
+      else addManyToMany(doc, a, b, doc.registry.resolve(both[2]!, undefined, { loose: true }) ? pluralRole(b.name) : camelCase(plural(singular(tokens(both[2]!).pop()!))), s, '');
+      return;
+    }
   }
   if (!M2M_STRONG.test(text)) return;
   const re = new RegExp(`\\b(?:${MANY_QUANTIFIER})\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)(?:\\s*\\(([^)]*)\\))?`, 'gi');
@@ -290,4 +318,85 @@ function dropLinksShadowedByM2m(doc: Doc): void {
     if (r.cardinality === 'many-to-many') return true;
     return !m2m.some((m) => ((m.from === r.from && m.to === r.to) || (m.from === r.to && m.to === r.from)) && r.name === camelCase(r.to));
   });
+}
+
+/**
+ * "A member files a claim for a policy", "a rider books a seat on a trip": the object record belongs to both
+ * the actor and the thing it is for. Applies only when all three nouns are entities of the model.
+ */
+function actorObjectFor(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    for (const m of storyless(s.text).matchAll(ACTOR_OBJECT_FOR)) {
+      const actor = doc.registry.resolve(m[1]!);
+      const object = doc.registry.resolve(m[2]!);
+      const target = doc.registry.resolve(m[3]!);
+      if (!actor || !object || !target || new Set([actor, object, target]).size < 3) continue;
+      if ([actor, object, target].some((e) => e.kind === 'tenant-root' || e.kind === 'junction' || e.kind === 'reference')) continue;
+      for (const t of [target, actor]) {
+        if (doc.relations.some((r) => (r.from === object.name && r.to === t.name) || (r.from === t.name && r.to === object.name && r.cardinality !== 'many-to-one'))) continue;
+        const role = camelCase(t.name);
+        addRelation(doc, { name: role, from: object.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      }
+      markUsed(doc, s);
+    }
+  }
+}
+
+/**
+ * "Members join clubs. A membership records the joining date …", "Students enrol in courses; each enrolment
+ * records the grade": a plural "Xs <verb> in Ys" followed by a record the PRD names itself makes that record
+ * the junction between X and Y (the PRD's own noun, not a generated XY), with both FKs and a key on them
+ * when the block says the pair occurs once.
+ */
+function enrolmentJunctions(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const m = PLURAL_VERB_IN_PLURAL.exec(storyless(s.text));
+    if (!m) continue;
+    const a = doc.registry.resolve(m[1]!);
+    const b = doc.registry.resolve(m[2]!);
+    if (!a || !b || a === b || a.kind === 'tenant-root' || b.kind === 'tenant-root') continue;
+    const rest = s.block.text.slice(s.block.text.indexOf(s.text.slice(0, 20)) + s.text.length);
+    const next = /^\s*(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:records|has|holds|stores|keeps|captures|tracks)\b/i.exec(stripInline(rest)) ?? /;\s*(?:each|every|an?)\s+([a-z][\w-]*)\s+(?:records|has|holds|stores|keeps|captures|tracks)\b/i.exec(s.text);
+    const j = next ? doc.registry.resolve(next[1]!) : undefined;
+    if (!j || j === a || j === b || j.kind !== 'tenant' || doc.relations.some((r) => r.from === j.name && (r.to === a.name || r.to === b.name))) continue;
+    const fields: string[] = [];
+    for (const t of [a, b]) {
+      const role = camelCase(t.name);
+      addRelation(doc, { name: role, from: j.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      fields.push(role + 'Id');
+    }
+    if (/\b(?:only once|at most once|once per|no more than once|not twice)\b/i.test(s.block.text))
+      doc.indexes.push({ entity: j.name, fields, unique: true, where: [], source: 'natural-key', why: trimRef(s.block.text), line: s.line, ref: trimRef(s.text) });
+    markUsed(doc, s);
+  }
+}
+
+/** "I want to sell a pass to a member for a plan": the created record references each entity after to/for/at. */
+function storyObjectPreps(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const m = STORY_OBJECT_PREPS.exec(s.text);
+    if (!m) continue;
+    const object = doc.registry.resolve(m[1]!, undefined, { loose: true });
+    if (!object || object.kind === 'tenant-root' || object.kind === 'junction') continue;
+    for (const p of m[2]!.matchAll(/\s+(?:to|for|at|in|on)\s+(?:an?|the|one|each)\s+([a-z][\w-]*(?:\s+(?!(?:to|for|at|in|on)\b)[a-z][\w-]*)?)/gi)) {
+      const t = doc.registry.resolve(p[1]!, undefined, { loose: true });
+      if (!t || t === object || t.kind === 'tenant-root' || t.kind === 'junction') continue;
+      if (doc.relations.some((r) => (r.from === object.name && r.to === t.name) || (r.from === t.name && r.to === object.name && r.cardinality !== 'many-to-one'))) continue;
+      const role = camelCase(t.name);
+      addRelation(doc, { name: role, from: object.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
+    }
+  }
+}
+
+/** "instructor" when the users entity has a role field whose values include "instructor": that entity. */
+function roleHolder(doc: Doc, phrase: string): DraftEntity | undefined {
+  const w = tokens(phrase);
+  if (w.length !== 1) return undefined;
+  const value = singular(w[0]!);
+  const holders = doc.registry.list().filter((e) => e.fields.some((f) => f.type === 'enum' && /role|type|kind/i.test(f.name) && (f.enumValues ?? []).some((v) => v.toLowerCase() === value)));
+  return holders.length === 1 ? holders[0] : undefined;
 }

@@ -17,8 +17,11 @@ export function headingClass(title: string): SectionClass | undefined {
 }
 
 export function classifySections(sections: Section[]): void {
+  // The document's title ("# Taskboard v2", "# Roadmap tool PRD") names the product, not a part of it: the
+  // first heading, when it is an H1, is never classified, so a version or a cue word in it defers nothing.
+  const title = sections.find((s) => s.level > 0);
   for (const section of sections) {
-    const own = section.level === 0 ? undefined : headingClass(section.title);
+    const own = section.level === 0 || (section === title && section.level === 1) ? undefined : headingClass(section.title);
     const inherited = section.parent?.cls ?? 'data';
     // Exclusion and irrelevance are sticky; a query heading under a data heading is a query section.
     section.cls = inherited === 'excluded' || inherited === 'irrelevant' ? inherited : (own ?? inherited);

@@ -120,7 +120,8 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
   let m: RegExpExecArray | null;
   const ctx = contextEntity(doc, s);
   // "Team names are unique per org", "Numbers are unique per org", "Serial numbers are unique across the whole platform".
-  if ((m = /^(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|must be|should be|has to be|have to be)\s+(?:also\s+)?(?:globally\s+)?unique\b/i.exec(text))) {
+  // A conditional aside between subject and verb ("Tags, when present, are unique") does not change the rule.
+  if ((m = /^(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|must be|should be|has to be|have to be)\s+(?:also\s+)?(?:globally\s+)?unique\b/i.exec(text.replace(/,\s*(?:when|if|where|once)\s+[^,]{1,30},/gi, '')))) {
     const w = normalise(m[1]!);
     let entity = ctx;
     let fieldWords = w;
@@ -131,6 +132,12 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
         fieldWords = w.slice(i);
         break;
       }
+    }
+    // "FR-3. A warehouse has a code … The code is unique within the organization." in a section about
+    // several entities: the one entity of the same paragraph that has that field.
+    if (!entity) {
+      const owners = [...new Set(findMentions(doc, s.block.text, s.block).map((x) => x.entity))].filter((e) => e.kind !== 'tenant-root' && fieldByPhrase(e, fieldWords.join(' ')));
+      if (owners.length === 1) entity = owners[0];
     }
     const scope = uniqueScope(doc, text);
     if (entity && scope) {
@@ -161,10 +168,12 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
     if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[3]) ?? []), field], s);
   }
   // "no two employees in our company may share a number".
-  if ((m = /\bno two\s+([a-z]+)(?:\s+(?:in|within|per)\s+((?:our|the|my|a|an)\s+[a-z]+))?\s+(?:may|can|should|must)\s+(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
+  // "no two members of a club share an email": the scope may follow "of" and the modal may be missing.
+  if ((m = /\bno two\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+[a-z]+))?\s+(?:(?:may|can|should|must|will)\s+)?(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
     const entity = doc.registry.resolve(m[1]!);
     const field = entity && fieldByPhrase(entity, m[3]!);
-    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? []), field], s);
+    // A scope word that names no entity ("of a club" where the club is the tenant) is the tenant itself.
+    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? (m[2] && entity.kind === 'tenant' ? ['orgId'] : [])), field], s);
   }
   // "a calendar must never have two holidays on the same date".
   if ((m = /\b(?:an?|the|each)\s+([a-z]+)\s+(?:must never|can never|may never|cannot|can't|must not|should never)\s+have two\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:on|with|for|at) the same\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
@@ -194,6 +203,17 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
       const fa = parentFk(doc, e, a.name);
       const fb = parentFk(doc, e, b.name);
       if (fa && fb) return key(doc, e, [fa, fb], s);
+    }
+  }
+  // "One review per guest per stay", "one vote per member per poll": the record is keyed by both FKs.
+  if ((m = /(?:^|[.;]\s*)one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b/i.exec(text))) {
+    const e = doc.registry.resolve(m[1]!, undefined, { loose: true });
+    const a = doc.registry.resolve(m[2]!);
+    const b = doc.registry.resolve(m[3]!);
+    if (e && a && b) {
+      const fa = a.kind === 'tenant-root' ? 'orgId' : parentFk(doc, e, a.name);
+      const fb = b.kind === 'tenant-root' ? 'orgId' : parentFk(doc, e, b.name);
+      if (fa && fb) return key(doc, e, [fb, fa], s);
     }
   }
   // "A given sensor + recorded time must be stored only once".
@@ -310,10 +330,27 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
     const e = doc.registry.resolve(m[1]!, ctx, { loose: true });
     if (e) return partial(doc, e, m[2]!, m[3]!, s);
   }
-  // "Only one SLA policy can be active per org at any time".
-  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:can|may|should|must|is allowed to)\s+be\s+([a-z]+)\s+(?:per|in each|in an?|within an?|for each)\s+([a-z]+)/i.exec(text))) {
+  // "Only one SLA policy can be active per org at any time", "only one location can be the default per
+  // organization", "only one period can be the current period in a company at any time": the flag may carry
+  // an article and repeat the noun before the scope.
+  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:can|may|should|must|is allowed to)\s+be\s+(?:the\s+|an?\s+)?([a-z]+)(?:\s+(?!per\b|in\b|within\b|for\b)[a-z]+)?\s+(?:per|in each|in an?|in the|within an?|within the|for each)\s+([a-z]+)/i.exec(text))) {
     const e = doc.registry.resolve(m[1]!, ctx, { loose: true });
     if (e) return partial(doc, e, m[3]!, m[2]!, s);
+  }
+  // "A shelf can have only one open loan at a time", "a desk has at most one active booking at any time": the
+  // owner is the scope (its FK on the counted record) and the adjective is the flag.
+  if ((m = /\b(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|must|should|will|only|has|have|holds?)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|must|should|will)\s+)?(?:only\s+)?(?:have|has|hold|holds)\s+(?:only\s+|at most\s+|exactly\s+|no more than\s+)?one\s+([a-z]+)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:at a time|at any (?:one )?time|at once)\b/i.exec(text))) {
+    const owner = doc.registry.resolve(m[1]!, ctx, { loose: true });
+    const e = doc.registry.resolve(m[3]!, undefined, { loose: true });
+    if (owner && e && owner !== e) {
+      const scope = owner.kind === 'tenant-root' ? 'organization' : owner.name;
+      if (partial(doc, e, scope, m[2]!, s)) {
+        // The same sentence read as an attribute ("activeLoan" on the owner) is this rule, not a link.
+        const flag = m[2]!.toLowerCase();
+        doc.relations = doc.relations.filter((r) => !(r.from === owner.name && r.to === e.name && r.cardinality === 'many-to-one' && r.name.toLowerCase().startsWith(flag)));
+        return true;
+      }
+    }
   }
   // "At most one of a deal's contacts is the primary contact".
   if ((m = /\b(?:at most|only|exactly) one of (?:an?|the|each)\s+([a-z]+)['’]s\s+([a-z]+)\s+(?:is|can be|may be)\s+(?:the|a|an)\s+([a-z]+)/i.exec(text))) {
@@ -341,7 +378,9 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
 }
 
 function partial(doc: Doc, e: DraftEntity, scopePhrase: string, flag: string, s: Sentence): boolean {
-  const scope = scopeFields(doc, e, scopePhrase) ?? (parentFk(doc, e, scopePhrase) ? [parentFk(doc, e, scopePhrase)!] : undefined);
+  // A scope word that names no entity of the model ("in a company" where the company is the tenant) is the tenant.
+  const unknownScope = !doc.registry.resolve(scopePhrase, undefined, { loose: true }) && e.kind === 'tenant' ? ['orgId'] : undefined;
+  const scope = scopeFields(doc, e, scopePhrase) ?? (parentFk(doc, e, scopePhrase) ? [parentFk(doc, e, scopePhrase)!] : unknownScope);
   if (!scope) return false;
   const pred = flagPredicate(doc, e, singular(flag), s) ?? flagPredicate(doc, e, flag, s);
   if (!pred) return false;

@@ -12,3 +12,19 @@ export const REFERENCE_LIST_OF: RegExp = /\b(?:standard|fixed|global|predefined|
 
 /** "…: Beginner, Intermediate, Advanced and All levels": capitalised names listed after a colon. */
 export const NAME_LIST: RegExp = /:\s*((?:[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){2,}[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2})\.?\s*$/;
+
+/**
+ * "each X has a difficulty level picked from a fixed list …", "has a category, chosen from a global category
+ * list we ship": the picked noun (group 1) is the lookup entity, not the sentence's subject. Group 2 is the
+ * list's qualifier, which must say the list is fixed/shared for the rule to apply.
+ */
+export const PICKED_FROM: RegExp = /\b(?:an?|one|its|their)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s+(?:picked|chosen|selected|taken|drawn)\s+from\s+(?:an?|the|our|one)\s+((?:[\w-]+\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
+
+/** Qualifiers of a list that is the same for everyone. */
+export const FIXED_LIST_QUALIFIER: RegExp = /\b(?:fixed|global|standard|predefined|pre-defined|built-in|shared|platform[- ]wide|closed)\b/i;
+
+/**
+ * "Carriers come from a fixed, global list that we seed: A, B and C", "Currencies are a global reference list
+ * seeded at install: …": the subject is the lookup entity.
+ */
+export const COMES_FROM_LIST: RegExp = /^(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:comes?|are picked|are chosen|are taken|are drawn)\s+from|(?:are|is|form|forms)(?=\s+(?:an?|one)\s))\s+(?:an?|the|our|one)\s+((?:[\w-]+,?\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;

@@ -9,8 +9,12 @@ export const M2M_STRONG: RegExp = /\b(?:any number of|zero or more|many[- ]to[- 
 /** "X ↔ Y is many-to-many", "X and Y are many-to-many". */
 export const M2M_PAIR: RegExp = /\b([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:↔|<->|and|\/)\s*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+(?:a\s+)?many[- ]to[- ]many\b/i;
 
-/** "belongs to one project", "is for one customer", "watches one sensor", "linked to a deal". */
-export const BELONGS_TO: RegExp = /\b(?:belongs?|belonging) to\s+(?:exactly\s+)?(?:one|an?|the|a single|their|its)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:is|are) for\s+(?:exactly\s+)?(?:one|an?|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:watches|monitors|targets|lives in|sits in|is in|is part of)\s+(?:exactly\s+)?(?:one|an?|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:linked|tied|attached|bound|assigned) to\s+(?:exactly\s+)?(?:one|an?|the|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/gi;
+/**
+ * "belongs to one project", "is for one customer", "watches one sensor", "linked to a deal"; "references a
+ * customer", "names a product" (requirement style); and a passive verb with "one": "is looked after by one
+ * manager", "is fulfilled from one depot", "is run by exactly one team" — "one" makes the target single.
+ */
+export const BELONGS_TO: RegExp = /\b(?:belongs?|belonging) to\s+(?:exactly\s+)?(?:one|an?|the|a single|their|its)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:is|are) for\s+(?:exactly\s+)?(?:one|an?|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:watches|monitors|targets|lives in|sits in|is in|is part of)\s+(?:exactly\s+)?(?:one|an?|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:linked|tied|attached|bound|assigned) to\s+(?:exactly\s+)?(?:one|an?|the|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:references|refers to|points to|points at|names)\s+(?:exactly\s+)?(?:one|an?|the|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:is|are)\s+(?:always\s+)?[a-z]+(?:ed|en)(?:\s+(?:after|over|up|out))?\s+(?:from|by|at|in|under|for|through|via)\s+(?:exactly\s+)?(?:one|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/gi;
 
 /** Stories that link: "put each employee in a department", "assign each employee to a holiday calendar". */
 export const PUT_IN: RegExp = /\b(?:put|place|assign|add|attach|link|move)\s+(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:in|into|to|under)\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/gi;
@@ -26,3 +30,22 @@ export const NESTING: RegExp = /\b(?:nest(?:ed)?|hierarch\w*|tree|parent|sub-?[a
 
 /** "The owner is always a user": a role word bound to an entity for the whole PRD. */
 export const ROLE_IS_ENTITY: RegExp = /\bthe\s+([a-z]+)\s+(?:is|are)\s+(?:always|usually|typically|just)?\s*(?:an?|the)\s+([a-z]+)\b/i;
+
+/**
+ * "A course can have several tutors and a tutor teaches several courses", "an author writes many books; a book
+ * has one or more authors": both directions stated as "many" in one sentence. Groups: 1 and 2 are the first
+ * clause's subject and object, 3 and 4 the second's.
+ */
+export const M2M_BOTH_WAYS: RegExp = /\b(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,2}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:,?\s*and|;|,|while|but|whereas)\s+(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,2}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+
+/** "A member files a claim for a policy" (actor, object, what it is for). */
+export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+([a-z][\w-]*)\s+[a-z]+s(?:\s+(?:in|up|out|off|over))?\s+(?:an?|one)\s+([a-z][\w-]*(?:\s+(?!for\b|to\b|on\b)[a-z][\w-]*)?)\s+(?:for|to|on|against)\s+(?:an?|the|each|one)\s+([a-z][\w-]*)\b/gi;
+
+/** "Students enrol in courses.", "Members join clubs.": two plurals linked by a verb, alone in a sentence. */
+export const PLURAL_VERB_IN_PLURAL: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?[a-z]+(?:\s+(?:in|into|on|to|for|at|up for))?\s+([a-z][\w-]*s)\s*[.;]?\s*$/i;
+
+/**
+ * Stories that create a record for/at/to other records: "sell a pass to a member for a plan", "schedule a
+ * class for a course at a room". Group 1 is the record, group 2 the prepositional tail.
+ */
+export const STORY_OBJECT_PREPS: RegExp = /\b(?:sell|issue|schedule|book|open|file|grant|create|add|register|log)\s+(?:an?|the|one|new)\s+([a-z][\w-]*(?:\s+(?!to\b|for\b|at\b|in\b|on\b)[a-z][\w-]*)?)((?:\s+(?:to|for|at|in|on)\s+(?:an?|the|one|each)\s+[a-z][\w-]*(?:\s+(?!to\b|for\b|at\b|in\b|on\b|with\b)[a-z][\w-]*)?)+)/i;

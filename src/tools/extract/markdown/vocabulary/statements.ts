@@ -6,9 +6,9 @@
 /** Verbs that introduce an entity's attributes: "A site has a name…", "A payment records the amount…". */
 export const HAVE_VERBS = 'receives|receive|has|have|carries|carry|records|record|stores|store|holds|hold|contains|contain|includes|include|tracks|track|keeps|keep|captures|capture|says|say|lists|list|needs|need|gets|get|consists of|is made of|is defined by|comes with|come with';
 
-/** "<subject> [does something and] has <list>". */
+/** "<subject> [does something and] has <list>": "A visit is for one pet and has …", "A note belongs to a file and records …". */
 export const SUBJECT_HAS: RegExp = new RegExp(
-  `^(?:(?:each|every|a|an|the|one|any|all)\\s+)?([a-z][\\w-]*(?:\\s+[a-z][\\w-]*){0,3}?)\\s+(?:(?:also|always|usually|typically|then|only|just|should|must|will|can|may|shall)\\s+)?(?:(?:is|are)\\s+for\\s+[^,.;:]*?\\s+and\\s+|[a-z]+s?\\s+(?:one|a|an|the)\\s+[a-z]+\\s+and\\s+)?(?:${HAVE_VERBS})\\b\\s*(?::\\s*)?(.*)$`,
+  `^(?:(?:each|every|a|an|the|one|any|all)\\s+)?([a-z][\\w-]*(?:\\s+[a-z][\\w-]*){0,3}?)\\s+(?:(?:also|always|usually|typically|then|only|just|should|must|will|can|may|shall)\\s+)?(?:(?:is|are)\\s+for\\s+[^,.;:]*?\\s+and\\s+|[a-z]+s?\\s+(?:(?:to|in|from|with)\\s+)?(?:one|a|an|the)\\s+[a-z]+\\s+and\\s+)?(?:${HAVE_VERBS})\\b\\s*(?::\\s*)?(.*)$`,
   'i',
 );
 
@@ -31,7 +31,7 @@ export const STORY_ACTOR: RegExp = /^as an?\s+([a-z][\w -]{0,40}?),\s*i\b/i;
 export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+.*$/i;
 
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
-export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each)\s+)*([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?))?,?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
+export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each)\s+)*([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
 
 /** "request leave by choosing a leave type, a start date and an end date". */
 export const BY_CHOOSING: RegExp = /\b([a-z]+)\s+(?:(?:an?|the|some|my|our)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+(?:choosing|selecting|entering|picking|giving|providing|specifying|filling in)\s+(.+)$/i;
@@ -74,3 +74,15 @@ export const TABLE_WITH: RegExp = /\b(?:an?|the)\s+([a-z][\w]*(?:\s+[a-z][\w]*)?
 
 /** "Each approval step must be recorded separately: who decided, the decision, …": a record and its contents. */
 export const RECORDED_LIST: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:must|should|will|shall|is|are)\s+(?:also\s+)?(?:be\s+)?(?:recorded|stored|kept|logged|tracked|captured|saved)\b[^:]*:\s*(.+)$/i;
+
+/** "Tasks belong to a project: a title, a due date and …": the subject is a record and the list its attributes. */
+export const BELONG_TO_LIST: RegExp = /^(?:each\s+|every\s+|an?\s+|the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:belongs?|sits?|lives?|hangs?) (?:to|in|under)\s+(?:an?|one|the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*:\s*(.+)$/i;
+
+/**
+ * "A member files a claim for a policy: the filed-at time, the amount and a note": an actor's verb creates the
+ * object record, and the list after the colon describes that object (group 2), not the actor.
+ */
+export const VERB_OBJECT_LIST: RegExp = /^(?:an?|each|every|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[a-z]+s(?:\s+(?:in|up|out|off|over))?\s+(?:an?|one)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:for|to|on|against|about)\s+(?:an?|the|each|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*:\s*(.+)$/i;
+
+/** "… so visitors are records managed by staff: first name, last name, …": plain records and their attributes. */
+export const ARE_RECORDS_LIST: RegExp = /(?:^|[—–;]\s*|\bso\s+)([a-z][\w-]*)\s+(?:is|are)\s+(?:(?:just|simply|plain|only)\s+)?(?:records?|entries|rows)\b[^:]*:\s*(.+)$/i;
