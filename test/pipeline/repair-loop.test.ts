@@ -142,6 +142,11 @@ describe('repair loop: each injected fault is caught, routed to its owner and re
     expect(result.report.rounds).toHaveLength(2);
     expect(result.valid).toBe(true);
     fault.repaired?.(result);
+    // The repaired project carries the proof: coverage with plan lines in report.json and docs/SCHEMA.md.
+    const report = JSON.parse(result.artifacts['report.json']!) as { validation: { coverage: Array<{ status: string; plan: string }> } };
+    expect(report.validation.coverage.filter((c) => c.status === 'unindexed')).toEqual([]);
+    expect(report.validation.coverage.every((c) => /^Index (Only )?Scan/.test(c.plan))).toBe(true);
+    expect(result.artifacts['docs/SCHEMA.md']).toMatch(/\| `comments` \| Task detail: comments oldest first \| yes \| `comments_org_id_task_id_created_at_idx` \| `Index Scan using comments_org_id_task_id_created_at_idx on comments; Index Cond: /);
   }, TIMEOUT);
 });
 

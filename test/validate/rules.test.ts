@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { rule: 'migration-apply-fails', evidence: { emission: { ok: false, ms: 0, error: 'Entity Label: table … is 70 bytes' } }, target: 'prisma/migrations', owner: null },
   { rule: 'seed-apply-fails', evidence: { migrationApplies: ok, seedApplies: { ok: false, ms: 1, error: 'null value in column "name"' } }, target: 'prisma/seed.sql' },
   { rule: 'migration-drift', evidence: { migrationApplies: ok, drift: { ok: false, ms: 1, nextMigration: 'DROP INDEX "x";' } }, target: 'schema.prisma' },
+  { rule: 'migration-drift', evidence: { migrationApplies: ok, drift: { ok: false, ms: 1, error: 'the shadow database did not start' } }, target: 'schema.prisma' },
   { rule: 'tenant-table-missing-org-id', sql: 'ALTER TABLE labels DROP COLUMN org_id CASCADE', target: 'labels.org_id' },
   { rule: 'rls-not-enabled', sql: 'ALTER TABLE labels DISABLE ROW LEVEL SECURITY', target: 'labels' },
   { rule: 'rls-not-forced', sql: 'ALTER TABLE labels NO FORCE ROW LEVEL SECURITY', target: 'labels' },
@@ -98,7 +99,7 @@ const CASES: Case[] = [
   { rule: 'mandatory-audit-columns', sql: 'ALTER TABLE labels DROP COLUMN created_by CASCADE', target: 'labels' },
   {
     rule: 'migration-review', target: 'prisma/migrations/m1/migration.sql:3 (squawk syntax-error)',
-    evidence: { squawk: { version: '2.66.0', config: { assumeInTransaction: true, pgVersion: '15.0', excludedRules: [] }, ok: false, ms: 1,
+    evidence: { squawk: { version: '2.66.0', runs: [], ok: false, ms: 1,
       violations: [{ file: 'prisma/migrations/m1/migration.sql', line: 2, column: 0, level: 'Error', rule: 'syntax-error', message: 'expected command', help: null }] } },
   },
 ];

@@ -284,8 +284,9 @@ class Probe {
     if (inserted.ok) {
       this.globalRows.set(name, inserted.value);
       if (table.primaryKey.length > 0) this.createdGlobals.push({ table, row: inserted.value });
+    } else {
+      this.globalErrors.set(name, errorMessage(inserted.error));
     }
-    else this.globalErrors.set(name, errorMessage(inserted.error));
   }
 
   // ---- the probe, as the probe role ----------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * optionalDependency (@squawk-cli/<platform>): installed from npm, nothing downloaded at install or run time.
  * It is run directly, without the package's node wrapper, on each migration written to a temporary folder.
  *
- * Configured for what our migration is: the initial one, run by `prisma migrate` inside one transaction, on
+ * The initial migration is configured for what it is: run by `prisma migrate` inside one transaction, on
  * tables created in that same transaction (so no lock is held on anything in use):
  * - assume_in_transaction: Prisma wraps each migration in a transaction; without it every statement draws
  *   prefer-robust-stmts, and adding constraints to the new tables draws the NOT VALID / concurrent-index advice.
@@ -11,7 +11,8 @@
  *   in use; an initial migration creates its tables, so there is nothing to wait for.
  * - pg_version 15: the oldest server we support (ON DELETE SET NULL (col) needs it).
  * Everything else stays on, as advice: prefer-bigint-over-int on business integers and prefer-text-field on a
- * varchar(n) the PRD asked for are warnings a reviewer should see.
+ * varchar(n) the PRD asked for are warnings a reviewer should see. Later migrations (evolution) change tables in
+ * use, so for them nothing is excluded: lock timeouts, NOT VALID constraints and concurrent indexes all matter.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -38,9 +39,15 @@ export interface SquawkConfig {
   excludedRules: string[];
 }
 
+export interface SquawkRun {
+  migrations: string[];
+  config: SquawkConfig;
+}
+
 export interface SquawkReport {
   version: string | null;
-  config: SquawkConfig;
+  /** The initial migration's configuration, and the later migrations' when there are any. */
+  runs: SquawkRun[];
   ok: boolean;
   ms: number;
   violations: SquawkViolation[];
@@ -48,11 +55,13 @@ export interface SquawkReport {
   error?: string;
 }
 
-export const SQUAWK_CONFIG: SquawkConfig = {
+export const INITIAL_MIGRATION_CONFIG: SquawkConfig = {
   assumeInTransaction: true,
   pgVersion: '15.0',
   excludedRules: ['require-lock-timeout', 'require-statement-timeout'],
 };
+
+export const LATER_MIGRATION_CONFIG: SquawkConfig = { ...INITIAL_MIGRATION_CONFIG, excludedRules: [] };
 
 const run = promisify(execFile);
 
@@ -67,42 +76,54 @@ export function squawkBinary(): string {
   }
 }
 
-export async function reviewMigrations(migrations: ReadonlyArray<{ name: string; sql: string }>, config: SquawkConfig = SQUAWK_CONFIG): Promise<SquawkReport> {
+/** Reviews the migrations in order: the first as the initial migration, the rest as changes to tables in use. */
+export async function reviewMigrations(migrations: ReadonlyArray<{ name: string; sql: string }>): Promise<SquawkReport> {
   const started = performance.now();
-  const base = { config, version: null as string | null, violations: [] as SquawkViolation[] };
+  const runs: SquawkRun[] = [
+    { migrations: migrations.slice(0, 1).map((m) => m.name), config: INITIAL_MIGRATION_CONFIG },
+    { migrations: migrations.slice(1).map((m) => m.name), config: LATER_MIGRATION_CONFIG },
+  ].filter((r) => r.migrations.length > 0);
   const dir = await mkdtemp(join(tmpdir(), 'sw-squawk-'));
   try {
     const binary = squawkBinary();
-    await writeFile(join(dir, '.squawk.toml'), toml(config));
-    const files: string[] = [];
     for (const m of migrations) {
-      const relative = `prisma/migrations/${m.name}/migration.sql`;
       await mkdir(join(dir, 'prisma/migrations', m.name), { recursive: true });
-      await writeFile(join(dir, relative), m.sql);
-      files.push(relative);
+      await writeFile(join(dir, migrationFile(m.name)), m.sql);
     }
     const version = (await run(binary, ['--version'])).stdout.trim().replace(/^squawk\s+/, '');
-    // squawk exits non-zero when it finds something; the JSON on stdout is the answer either way.
-    const output = await run(binary, ['--config', '.squawk.toml', '--reporter', 'json', ...files], { cwd: dir, maxBuffer: 32 * 1024 * 1024 })
-      .catch((error: { stdout?: string; message: string }) => {
-        if (error.stdout?.trim().startsWith('[')) return { stdout: error.stdout };
-        throw new Error(`squawk failed: ${error.message}`);
-      });
-    const violations = (JSON.parse(output.stdout || '[]') as RawViolation[]).map((v) => ({
-      file: v.file,
-      line: v.line,
-      column: v.column,
-      level: v.level,
-      rule: v.rule_name,
-      message: v.message,
-      help: v.help ?? null,
-    }));
-    return { ...base, version, ok: violations.length === 0, ms: elapsed(started), violations };
+    const violations: SquawkViolation[] = [];
+    for (const [i, r] of runs.entries()) {
+      await writeFile(join(dir, `squawk-${i}.toml`), toml(r.config));
+      violations.push(...(await lint(binary, dir, `squawk-${i}.toml`, r.migrations.map(migrationFile))));
+    }
+    return { version, runs, ok: violations.length === 0, ms: elapsed(started), violations };
   } catch (error) {
-    return { ...base, ok: false, ms: elapsed(started), error: error instanceof Error ? error.message : String(error) };
+    return { version: null, runs, ok: false, ms: elapsed(started), violations: [], error: error instanceof Error ? error.message : String(error) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function migrationFile(name: string): string {
+  return `prisma/migrations/${name}/migration.sql`;
+}
+
+async function lint(binary: string, dir: string, config: string, files: string[]): Promise<SquawkViolation[]> {
+  // squawk exits non-zero when it finds something; the JSON on stdout is the answer either way.
+  const output = await run(binary, ['--config', config, '--reporter', 'json', ...files], { cwd: dir, maxBuffer: 32 * 1024 * 1024 })
+    .catch((error: { stdout?: string; message: string }) => {
+      if (error.stdout?.trim().startsWith('[')) return { stdout: error.stdout };
+      throw new Error(`squawk failed: ${error.message}`);
+    });
+  return (JSON.parse(output.stdout || '[]') as RawViolation[]).map((v) => ({
+    file: v.file,
+    line: v.line,
+    column: v.column,
+    level: v.level,
+    rule: v.rule_name,
+    message: v.message,
+    help: v.help ?? null,
+  }));
 }
 
 interface RawViolation {

@@ -123,7 +123,10 @@ function judge(planned: Planned, table: CatalogTable | undefined, tenantColumn: 
   const serves = (columns: string[]): 'indexed' | 'partial' | undefined => {
     if (!path.columns) return columns[0] === tenantColumn ? 'indexed' : undefined;
     if (rlsFiltered.length === 0) return servesColumns(columns, path.columns, tenantColumn) ? 'indexed' : undefined;
-    return servesColumns(columns, withoutFiltered(path.columns, rlsFiltered), tenantColumn) ? 'partial' : undefined;
+    const rest = withoutFiltered(path.columns, rlsFiltered);
+    // With every column filtered, what an index can still serve is the tenant predicate.
+    const served = rest.equality.length > 0 ? servesColumns(columns, rest, tenantColumn) : columns[0] === tenantColumn;
+    return served ? 'partial' : undefined;
   };
   const chosen = scans.find((s) => serves(s.columns) !== undefined);
   const policyServed = path.kind === 'tenant-policy' && chosen !== undefined && (chosen.node['Index Cond'] ?? '').includes(tenantColumn);

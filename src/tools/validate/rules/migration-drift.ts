@@ -15,7 +15,8 @@ export const migrationDrift: Rule = {
   remedy: 'Declare everything Prisma can express in schema.prisma; keep only RLS, roles and grants in SQL',
   check: ({ evidence }) => {
     const drift = evidence?.drift;
-    if (!drift || drift.ok || !evidence?.migrationApplies?.ok) return [];
+    // Not run (Prisma rejected the schema, or the migration did not apply): other rules report why.
+    if (!drift || drift.ok || !evidence?.migrationApplies?.ok || (drift.nextMigration === undefined && drift.error === undefined)) return [];
     if (drift.nextMigration === undefined)
       return [violation(migrationDrift, {
         target: 'schema.prisma',
