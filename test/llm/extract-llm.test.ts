@@ -33,7 +33,7 @@ describe('LLM-assisted extraction', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['addEntities', 'correctFields', 'addRelations', 'queryPatterns', 'notData']));
     expect(request!.messages[0]!.role).toBe('system');
     const prompt = userPrompt(request!);
-    expect(prompt).toContain(' 8 | - Appointments belong to a patient');
+    expect(prompt).toContain(' 8 | - The front desk books time slots on behalf of a patient');
     expect(prompt).toContain('"name": "Patient"');
     expect(prompt).toContain('"id": "pattern:1"');
     expect(prompt).toContain('- line 11: Could not read a data requirement');
