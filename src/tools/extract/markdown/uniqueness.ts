@@ -45,19 +45,7 @@ export function pendingUniqueFromNotes(doc: Doc, entity: string, field: string, 
 }
 
 export function resolveUniques(doc: Doc): void {
-  for (const p of doc.pendingUniques) {
-    const entity = doc.registry.get(p.entity);
-    if (!entity) continue;
-    let fields: string[];
-    if (p.scope === 'global') fields = [p.field];
-    else if (p.scope === 'org') fields = entity.kind === 'global' || entity.kind === 'reference' ? [p.field] : ['orgId', p.field];
-    else {
-      const parentField = parentFk(doc, entity, p.scope.parent);
-      if (!parentField) fields = ['orgId', p.field];
-      else fields = [parentField, p.field];
-    }
-    addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: p.ref, line: p.line, ref: p.ref });
-  }
+  for (const p of doc.pendingUniques) addPendingUnique(doc, p);
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
     const text = storyless(s.text);
@@ -276,24 +264,18 @@ function key(doc: Doc, entity: DraftEntity, fields: string[], s: Sentence): bool
 
 function resolveOne(doc: Doc): void {
   const p = doc.pendingUniques.pop();
-  if (!p) return;
-  const before = doc.pendingUniques.length;
-  const saved = doc.pendingUniques.splice(0, before);
-  doc.pendingUniques.push(p);
-  resolveUniquesPending(doc);
-  doc.pendingUniques.splice(0, doc.pendingUniques.length, ...saved);
+  if (p) addPendingUnique(doc, p);
 }
 
-function resolveUniquesPending(doc: Doc): void {
-  for (const p of doc.pendingUniques) {
-    const entity = doc.registry.get(p.entity);
-    if (!entity) continue;
-    let fields: string[];
-    if (p.scope === 'global') fields = [p.field];
-    else if (p.scope === 'org') fields = entity.kind === 'global' || entity.kind === 'reference' ? [p.field] : ['orgId', p.field];
-    else fields = [parentFk(doc, entity, p.scope.parent) ?? 'orgId', p.field];
-    addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: p.ref, line: p.line, ref: p.ref });
-  }
+/** A uniqueness whose scope was named before the entities it needs were known: global, per org or per parent. */
+function addPendingUnique(doc: Doc, p: Doc['pendingUniques'][number]): void {
+  const entity = doc.registry.get(p.entity);
+  if (!entity) return;
+  let fields: string[];
+  if (p.scope === 'global') fields = [p.field];
+  else if (p.scope === 'org') fields = entity.kind === 'global' || entity.kind === 'reference' ? [p.field] : ['orgId', p.field];
+  else fields = [parentFk(doc, entity, p.scope.parent) ?? 'orgId', p.field];
+  addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: p.ref, line: p.line, ref: p.ref });
 }
 
 /** The predicate a flag word states on an entity: isDefault = true, status = 'active', resolvedAt IS NULL… */
