@@ -109,6 +109,11 @@ function applySentence(doc: Doc, s: Sentence): void {
           const role = camelCase(d.entity.name);
           addRelation(doc, { name: role, from: o.entity.name, to: d.entity.name, cardinality: 'many-to-one', field: role + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
+        } else if (!done && action === 'Cascade' && /^(?:its|their)$/.test(o.words[0] ?? '') && o.words.length > 1) {
+          // "deleting a post deletes its revisions": the deleted record owns the others, so each belongs to exactly one.
+          const role = camelCase(d.entity.name);
+          addRelation(doc, { name: role, from: o.entity.name, to: d.entity.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+          applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
         }
         applied = applied || done;
       }

@@ -8,7 +8,7 @@ import { pascalCase } from '../../../model/names.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
-import { isPlural, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
+import { isPlural, pastParticiple, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
@@ -18,7 +18,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -69,6 +69,7 @@ interface Candidate {
   evidence: string;
   /** Create the entity even when the attribute text yields nothing (defined terms, tables). */
   strong?: boolean;
+  aside?: boolean;
 }
 
 export function discoverEntities(doc: Doc): void {
@@ -135,6 +136,44 @@ export function discoverEntities(doc: Doc): void {
         continue;
       }
     }
+    if ((m = ADJUST_RECORD.exec(text)) && resolveSubject(doc, m[2]!, s)) {
+      candidates.push({ phrase: `${m[3]} ${ACT_RECORD_NOUNS[m[1]!.toLowerCase()]}`, text: `${m[2]}, ${m[4]}, ${m[5]}`, sentence: s, evidence: 'recorded', strong: true });
+      continue;
+    }
+    if ((m = ONE_SUCH_PER.exec(text))) {
+      const prev = previousSentence(doc, s);
+      const values = prev ? FOR_EACH_VALUES.exec(storyless(prev.text)) : null;
+      const scope = [m[2]!, m[3]].filter((x): x is string => !!x && !doc.registry.isOrgPhrase(x));
+      if (values && scope.length === 1) {
+        // Named after what it is kept per: "one such setting per leave type" → a leave type setting.
+        candidates.push({ phrase: `${normalise(scope[0]!).join(' ')} ${m[1]}`, text: `${scope[0]}, ${values[1]}`, sentence: s, evidence: 'recorded', strong: true });
+        continue;
+      }
+    }
+    if ((m = ACT_TIME_RECORDED.exec(text)) && resolveSubject(doc, m[2]!, s)) {
+      const day = /^(?:date|day)$/i.test(m[3]!);
+      candidates.push({ phrase: m[2]!, text: `${pastParticiple(m[1]!)} ${day ? 'on' : 'at'} (optional)`, sentence: s, evidence: 'story' });
+      continue;
+    }
+    if ((m = WITH_THEIR_VALUES.exec(text)) && enumValuesOf(m[3]!)) {
+      candidates.push({ phrase: m[1]!, text: `${m[2]} (${m[3]})`, sentence: s, evidence: 'values', aside: true });
+      continue;
+    }
+    if ((m = VALUE_SAVED_WITH.exec(text))) {
+      candidates.push({ phrase: m[2]!, text: m[1]!.replace(/\s*\([^)]*\)/g, '').replace(/\s+(?:before|after|when|once|while)\s+.*$/i, ''), sentence: s, evidence: 'story' });
+      continue;
+    }
+    if ((m = RECORD_EVENT_DATE.exec(text)) && resolveSubject(doc, m[2]!, s)) {
+      candidates.push({ phrase: m[2]!, text: m[1]!, sentence: s, evidence: 'story' });
+      continue;
+    }
+    if ((m = GIVE_ATTRIBUTE.exec(text)) && resolveSubject(doc, m[1]!, s)) {
+      // "a role — employee, manager or HR admin — that controls …": the dashes enclose the role's values.
+      const dashed = /^(.*?)\s+[—–]\s+([^—–]+?)\s+[—–]\s+.*$/.exec(m[2]!);
+      const attr = dashed && enumValuesOf(dashed[2]!) ? `${dashed[1]} (${dashed[2]})` : m[2]!;
+      candidates.push({ phrase: m[1]!, text: attr, sentence: s, evidence: 'story' });
+      continue;
+    }
     if ((m = CREATE_WITH.exec(text))) {
       let phrase = m[1]!;
       // "create an account (customer) with …": the parenthesis names the record.
@@ -175,8 +214,9 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = PRONOUN_HAS.exec(text))) {
       const prev = previousSentence(doc, s);
-      const intro = prev && /\b(?:one or more|several|many|multiple|some|a list of|any number of|has|have)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(prev.text);
-      const phrase = intro?.[1] ?? sectionOwner(doc, s.block.section);
+      // "A merchant has one or more warehouses. Each has …": the quantified plural, not the quantifier, is the subject.
+      const intro = prev && /\b(?:(?:has|have)\s+)?(?:one or more|several|many|multiple|some|a list of|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:has|have)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(prev.text);
+      const phrase = intro?.[1] ?? intro?.[2] ?? sectionOwner(doc, s.block.section);
       if (phrase) {
         candidates.push({ phrase, text: afterColon(m[1]!), sentence: s, evidence: 'has' });
         continue;
@@ -202,7 +242,7 @@ export function discoverEntities(doc: Doc): void {
     if ((m = SUBJECT_HAS.exec(text))) {
       const subject = m[1]!;
       // "must hold at the database level": a have-verb followed by a preposition is not possession.
-      if (validSubject(subject) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {
+      if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {
         const owned = ownedCompound(subject, m[2]!);
         if (owned) {
           candidates.push({ phrase: owned.phrase, text: owned.text, sentence: s, evidence: 'child-rows', strong: true });
@@ -292,7 +332,7 @@ export function discoverEntities(doc: Doc): void {
     const entity = reg.get(name);
     if (!entity) continue;
     entity.evidence.add(c.evidence);
-    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block });
+    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}) });
     markUsed(doc, c.sentence);
   }
 }
@@ -339,6 +379,16 @@ function validSubject(subject: string): boolean {
   const head = normalise(w).pop() ?? '';
   if (w.length > 1 && ABSTRACT_HEADS.includes(head)) return false;
   return true;
+}
+
+/** "Each type says …" under "Leave types": a generic head noun that shortens one of the section's terms. */
+function namesSectionTermHead(doc: Doc, subject: string, s: Sentence): boolean {
+  const w = normalise(subject);
+  if (w.length !== 1) return false;
+  return (doc.sectionEntities.get(s.block.section) ?? []).some((t) => {
+    const tw = normalise(t);
+    return tw.length > 1 && tw[tw.length - 1] === w[0];
+  });
 }
 
 /** The heading term that owns a section's bullets: one term, or none. */

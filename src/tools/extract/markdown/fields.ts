@@ -11,11 +11,11 @@ import { normalise } from './registry.ts';
 import { dropDeterminers, gerund, singular, splitList, tokens } from './text.ts';
 import type { DraftEntity } from './types.ts';
 import {
-  EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH,
-  NUMBERED_LINES, WHETHER, WHICH_IT_WAS, WHO_DID,
+  EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
+  NUMBERED_LINES, SUPPLYING_GERUND, WHETHER, WHICH_IT_WAS, WHO_DID,
 } from './vocabulary/fieldforms.ts';
 import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
-import { CONTAINER_HEADS, FIELD_SYNONYMS, NOT_ENTITY } from './vocabulary/nouns.ts';
+import { CONTAINER_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import { GROUP_CUE, OPTIONAL_CUES, REQUIRED_CUES } from './vocabulary/required.ts';
 import { DECLARED_TYPES, FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
 
@@ -74,9 +74,11 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
     }
   }
   body = body
-    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+[^,;\u0000—–]*/gi, ' ')
+    // A quoted or code sample after "e.g." is part of the example, not a list item.
+    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+(?:[^,;\u0000—–]|\u0000\d+\u0000)*/gi, ' ')
     // "first and last name" → "first name, last name".
-    .replace(/\b([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1 $3, $2 $3')
+    // Only a modifier that stands alone shares the noun: "job title and start date" keeps its title.
+    .replace(/(^|[,;:(]\s*|\b(?:the|a|an|its|their|his|her|our|my|your|with|of|for|and|or|plus|by|from|in|on|has|have|records?|stores?)\s+)([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1$2 $4, $3 $4')
     // "a billing address: two address lines, city, …": a group label inside the list gives way to its items.
     .replace(/(,|\band)\s+(?:an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?:\s+/gi, ', ');
   const pieces = splitList(body.replace(/\s*,?\s*\bplus\b\s*/gi, ', '));
@@ -84,7 +86,8 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
   for (const piece of pieces) {
     const restored = restore(piece);
     // Pure modifier pieces ("unique within the org", "e.g. acme.com", "optional") belong to the previous chunk.
-    if (chunks.length > 0 && (/^(?:optional|required|mandatory|always)$/i.test(restored) || /^(?:unique|default|defaults|e\.g\.|eg|i\.e\.|such as|like|never|both|all|(?:empty|blank|null|none) for|if |when (?:present|set|known|applicable)|computed|shown|stored|set |used |only |which |that |must |can |may |no |not )/i.test(restored))) {
+    // "which step it was" is an attribute of its own, not a relative clause of the previous one.
+    if (chunks.length > 0 && !WHICH_IT_WAS.test(restored) && (/^(?:optional|required|mandatory|always)$/i.test(restored) || /^[—–-]\s/.test(restored) || /^(?:unique|default|defaults|e\.g\.|eg|i\.e\.|such as|like|never|both|all|(?:empty|blank|null|none) for|if |when (?:present|set|known|applicable)|computed|shown|stored|set |used |only |which |that |must |can |may |no |not |but |so |unless )/i.test(restored))) {
       chunks[chunks.length - 1] += ', ' + restored;
       continue;
     }
@@ -96,7 +99,9 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
 /** Enumerated values from "(a, b, c)", "a | b", "a / b / c", "a → b → c"; undefined unless it reads like values. */
 export function enumValuesOf(text: string): string[] | undefined {
   let t = text.replace(/[…]|\.\.\.|\betc\.?/g, '').replace(/\s*[-—–]\s*default\b.*$/i, '').replace(/\bdefaults? (?:to|is)?\s*\S+\.?$/i, '');
-  t = t.replace(/^(?:one of|either|values?:?|e\.g\.?|i\.e\.?)\s*/i, '').trim();
+  // Examples ("e.g. GAR, UNIT2") illustrate free values; they do not close the set.
+  if (/^(?:e\.g\.?|for example|such as|like)\s/i.test(t.trim())) return undefined;
+  t = t.replace(/^(?:one of|either|values?:?|i\.e\.?)\s*/i, '').trim();
   if (!t) return undefined;
   // "GTIN/UPC" explains a value; "open / won / lost" lists values.
   if (/^[A-Z0-9]+(?:\/[A-Z0-9]+)+$/.test(t)) return undefined;
@@ -181,6 +186,12 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   t = t.replace(/\b([a-z][\w-]*)\/[a-z][\w/-]*/gi, '$1');
   let w = tokens(t);
   w = dropDeterminers(w);
+  // "a note explaining why", "a comment describing the issue": a participle clause after the head ends the name.
+  const participle = w.findIndex((x, i) => i > 0 && /ing$/.test(x) && /^(?:why|what|how|who|when|where|the|a|an|it|its|their|that|this)$/.test(w[i + 1] ?? ''));
+  if (participle > 0) w = w.slice(0, participle);
+  // "the maximum number of unused days that carry over" → max carry over days; "the minimum number of guests" → min guests.
+  const limit = /^(maximum|minimum|max|min) number of (?:[a-z]+ )?([a-z]+s)(?: (?:that|which|to) ([a-z]+)(?: (over|out|back|forward|up|in))?)?\b/.exec(w.join(' '));
+  if (limit && !CLAUSE_WORDS.includes(limit[3] ?? '')) return [limit[1]!.slice(0, 3), ...(limit[3] ? [limit[3], ...(limit[4] ? [limit[4]] : [])] : []), limit[2]!];
   // "a snapshot of the shipping address" names the shipping address.
   if (w.length > 2 && CONTAINER_HEADS.includes(w[0]!) && w[1] === 'of') w = dropDeterminers(w.slice(2));
   // "a hash of the token" → token hash.
@@ -203,7 +214,9 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   if (clause >= 1) w = w.slice(0, clause);
   if (w.length === 0 || w.length > 4) return undefined;
   if (w.some((x) => CLAUSE_WORDS.includes(x))) return undefined;
-  if (w[0] === 'to' || w[0] === 'of' || /ing$/.test(w[0]!) && w.length > 1 && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
+  // "a heating type", "the cooking time": a gerund before a field noun is a compound noun, not an action.
+  const compound = w.length === 2 && FIELD_WORDS.includes(w[1]!);
+  if (w[0] === 'to' || w[0] === 'of' || w[0] === 'with' || /ing$/.test(w[0]!) && w.length > 1 && !compound && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
   if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version'].includes(w.join(' '))) return undefined;
   return w.map((x) => FIELD_SYNONYMS[x] ?? x);
 }
@@ -212,6 +225,10 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
 export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): Chunk {
   const mods: Modifiers = { notes: [] };
   let head = text.trim().replace(/^(?:and|or|plus|also|then)\s+/i, '');
+  if (SUPPLYING_GERUND.test(head)) {
+    if (/^optionally\b/i.test(head)) mods.optional = true;
+    head = head.replace(SUPPLYING_GERUND, '');
+  }
   // Parentheticals are modifiers.
   head = head.replace(/\(([^()]*)\)/g, (_, inner: string) => {
     readModifiers(inner, mods);
@@ -243,6 +260,7 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     if (user) return { kind: 'ref', role: camelCase(`${m[2]} by`), target: user, mods, text, many: false };
   }
   if (/^when$/i.test(h) && previous?.kind === 'ref' && /By$/.test(previous.role)) {
+    // "who decided, which step it was, the decision and when": the time of the act named by the who-chunk.
     return field([previous.role.replace(/By$/, ''), 'at'], 'datetime', { optional: previous.mods.optional });
   }
   // A column written as an identifier ("password_hash", "category_id") is a name already.
@@ -253,7 +271,8 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     return field(h.split('_'));
   }
   const headWithArticle = head.replace(/^(?:an?\s+)?optional\s+/i, '').trim();
-  if ((m = EVENT_DATE_SUBJECT.exec(headWithArticle))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date']);
+  // The date of something the subject will do is unknown until it happens: optional unless stated.
+  if ((m = EVENT_DATE_SUBJECT.exec(headWithArticle))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date'], undefined, mods.required ? {} : { optional: true });
   if ((m = EVENT_TIME.exec(headWithArticle))) {
     const kind = (m[1] ?? '').toLowerCase();
     const verb = m[2]!.toLowerCase().split(/\s+/);
@@ -263,7 +282,8 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   if ((m = WHETHER.exec(h))) {
     const be = m[1] || /^(?:it's|it’s|they're|they’re)\b/i.test(h.replace(/^whether\s+/i, ''));
     let rest = dropDeterminers(tokens(m[2]!.replace(/^(?:it's|it’s|they're|they’re)\s+/i, '')));
-    rest = rest.filter((x) => !CLAUSE_WORDS.includes(x) || x === 'has');
+    // "whether it needs approval" → needsApproval: a have-verb is part of the flag's name.
+    rest = rest.filter((x) => !CLAUSE_WORDS.includes(x) || ['has', 'needs'].includes(x));
     if (rest.length > 0 && rest.length <= 4) {
       // "they accept marketing emails" → acceptsMarketingEmails; "it is paid" → isPaid.
       const verbFirst = !be && rest.length > 1 && !/s$/.test(rest[0]!) ? [rest[0] + 's', ...rest.slice(1)] : rest;
@@ -348,7 +368,15 @@ function resolveTarget(words: string[], mods: Modifiers, ctx: ChunkContext) {
 /** Whole-list parse: chunk texts in, chunks out, group modifiers applied. */
 export function parseAttributeList(source: string, ctx: ChunkContext): Chunk[] {
   // "one or more line items": the quantifier's "or" is not a list separator.
-  const text = source.replace(/\b(?:one|zero) or more\b/gi, 'several');
+  let text = source.replace(/\b(?:one|zero) or more\b/gi, 'several');
+  const mark = MARK_AS.exec(text);
+  if (mark) {
+    // "the first and/or last day as a half day" → first day half, last day half (the repeated head is dropped).
+    const head = mark[3]?.toLowerCase();
+    const state = tokens(mark[4]!).filter((w, i, all) => !(i === all.length - 1 && all.length > 1 && w === head));
+    const flags = [mark[1]!, mark[2]].filter((x): x is string => !!x).map((mod) => `${[mod, head, ...state].filter(Boolean).join(' ')} flag`);
+    text = text.slice(0, mark.index) + flags.join(', ') + text.slice(mark.index + mark[0].length);
+  }
   // "status: open / won / lost, plus the closed date": a label with its values, then more attributes.
   const labelled = /^([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$/.exec(text.trim());
   // "desk: a name and …" inside the desk's own statement: the label just repeats the subject.
@@ -370,7 +398,7 @@ export function parseAttributeList(source: string, ctx: ChunkContext): Chunk[] {
   const { chunks, group } = splitAttributeList(text);
   const out: Chunk[] = [];
   for (const c of chunks) {
-    const chunk = parseChunk(c, ctx, out[out.length - 1]);
+    const chunk = parseChunk(c, ctx, /^(?:and\s+)?when$/i.test(c.trim()) ? [...out].reverse().find((k) => k.kind === 'ref' && /By$/.test(k.role)) : out[out.length - 1]);
     if (chunk.kind === 'none' && / line x(\d)$/.test(chunk.text)) {
       const [, base, n] = /^(.*) line x(\d)$/.exec(chunk.text)!;
       for (let i = 1; i <= Number(n); i++) out.push({ kind: 'field', name: camelCase(`${base} line ${i}`), type: 'string', mods: { notes: [], optional: i > 1 ? true : undefined }, text: c });

@@ -11,7 +11,7 @@ import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
 import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
@@ -30,7 +30,7 @@ export function findQueryPatterns(doc: Doc): void {
     const text = stripRequirementId(storyless(s.text));
     const inQuery = s.block.section.cls === 'query';
     // A sentence that listed attributes only mentions a lookup in passing; the query sections say it properly.
-    if (!inQuery && doc.usedSentences.has(s) && doc.statements.some((st) => st.line === s.line && st.block === s.block)) continue;
+    if (!inQuery && doc.usedSentences.has(s) && doc.statements.some((st) => st.line === s.line && st.block === s.block && !st.aside)) continue;
     if (!QUERY_STRONG.test(text) && !(inQuery && QUERY_WEAK.test(text))) continue;
     for (const variant of separateLookups(text)) {
       const pattern = readPattern(doc, s, variant);
@@ -53,10 +53,24 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   const label = /^([^:]{1,40}):\s+(.+)$/.exec(full);
   let text = label && !/\b(?:filter|sort|order|by)\b/i.test(label[1]!) ? label[2]! : full;
   text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/[()]/g, ' ');
-  const mentions = findMentions(doc, text, s.block);
+  let mentions = findMentions(doc, text, s.block);
   if (mentions.length === 0) return undefined;
-  const main = pickMain(text, mentions);
+  let main = pickMain(text, mentions);
   if (!main) return undefined;
+  // "Customer account page: their order history": a possessive in the query refers back to what the label names.
+  if (label && text !== full && /\b(?:their|its|his|her)\b/i.test(text)) {
+    const owners = findMentions(doc, label[1]!, s.block).filter((m) => m.entity !== main!.entity);
+    mentions = [...mentions, ...owners.map((m) => ({ ...m, start: -1, end: -1 }))];
+  }
+  // "everything stocked in one warehouse": the records inside one parent, when only one kind of record has that parent.
+  const children = mentions.length === 1 && SINGLE_PARENT.test(text) ? childrenOf(doc, main.entity) : [];
+  if (children.length === 1) {
+    const child = doc.registry.get(children[0]!.from);
+    if (child) {
+      mentions = [{ entity: child, start: -1, end: -1, words: [] }, main];
+      main = mentions[0]!;
+    }
+  }
   let entity = main.entity;
   const equality: string[] = [];
   const where: Predicate[] = [];
@@ -112,7 +126,9 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   // Plain fields: "by status and priority", "by SKU and by barcode", "with a given status", "by email".
   const fields = doc.registry.get(entity.name)?.fields ?? [];
   const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:\w+\s+)?by|(?:look(?:s|ed|ing)?\s+\w*\s*up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
-  const filterText = [filterPart?.[1] ?? '', ...[...text.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
+  // Values listed as what is shown ("with their status (pending, approved …)") filter nothing.
+  const adjText = text.replace(/\bwith\s+(?:their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+[^,.;]*,[^.;]*\.?\s*$/i, ' ');
+  const filterText = [filterPart?.[1] ?? '', ...[...adjText.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
   for (const f of fields) {
     const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
     if (f.role === 'soft-delete') continue;
@@ -129,7 +145,9 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   // An enum value used as an adjective ("published posts", "active devices", "approved leave") filters by that field.
   for (const f of fields) {
     if (f.type !== 'enum' || !f.enumValues || equality.includes(f.name)) continue;
-    if (f.enumValues.some((v) => new RegExp(`\\b${v.replace(/_/g, '[ _]')}\\b(?!\\s+(?:at|on|date|time|by)\\b)`, 'i').test(text) && v.length > 3)) equality.push(f.name);
+    if (f.enumValues.some((v) => new RegExp(`\\b${v.replace(/_/g, '[ _]')}\\b(?!\\s+(?:at|on|date|time|by)\\b)`, 'i').test(adjText) && v.length > 3)) equality.push(f.name);
+    // "requests waiting for a decision", "orders awaiting shipment": the state that means not yet acted on.
+    else if (PENDING_CUES.test(text) && f.enumValues.some((v) => PENDING_VALUES.includes(v))) equality.push(f.name);
   }
   // Ordering.
   const orderField = orderingField(entity, text);
@@ -156,6 +174,13 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
     addIndex(doc, { entity: entity.name, fields: fieldsIdx.length ? fieldsIdx : [where[0]!.field], unique: false, where, source: 'partial', why: trimRef(full), line: s.line, ref: trimRef(full) });
   }
   return pattern;
+}
+
+/** "everything in one warehouse", "all … for a given project": the filter names one parent, not the rows read. */
+const SINGLE_PARENT = /\b(?:everything|all|anything)\b.*\b(?:in|at|of|for|from|under)\s+(?:one|a given|a single|a specific|that|this)\s+[a-z]/i;
+
+function childrenOf(doc: Doc, parent: DraftEntity) {
+  return doc.relations.filter((r) => r.to === parent.name && r.from !== parent.name && r.cardinality !== 'many-to-many' && r.field);
 }
 
 /** The entity read: the first mention that is plural or follows "all"/"find", else the first mention. */

@@ -144,7 +144,7 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
     if (!raw) continue;
     // "one room and has a number": the phrase ends where the clause goes on.
-    const phrase = raw.split(/\s+(?:and|or|but|with|that|which|who|to|in|on|for)\b/)[0]!;
+    const phrase = raw.split(/\s+(?:and|or|but|with|that|which|who|to|in|on|for|when|if|unless|while|once|until|whenever)\b/)[0]!;
     const target = doc.registry.resolve(phrase, undefined, { loose: true });
     if (!target || target.kind === 'tenant-root') continue;
     // "A basket has many lines; each line names an item": the subject is that of the verb's own clause.
@@ -152,7 +152,8 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
     const from = clauseStart > 0 ? subjectOf(doc, s, text.slice(clauseStart), (m.index ?? 0) - clauseStart) : subjectOf(doc, s, text, m.index ?? 0);
     if (!from || from === target || from.kind === 'tenant-root') continue;
     if (doc.relations.some((r) => r.from === from.name && r.to === target.name)) continue;
-    const optional = /\b(?:may|optional(?:ly)?|can|or)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
+    // "belongs to a customer when the shopper is logged in": a conditional link is optional.
+    const optional = /\b(?:may|optional(?:ly)?|can|or|when|if|unless|otherwise)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
     // "linked to a deal, a contact and/or an account": every listed target.
     const listed = text.slice((m.index ?? 0) + m[0].length - phrase.length).split(/[.;(]/)[0] ?? phrase;
     const targets = findMentions(doc, listed, s.block).map((x) => x.entity).filter((e) => e !== from);
@@ -172,9 +173,11 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
 function storyLinks(doc: Doc, s: Sentence, text: string): void {
   for (const m of text.matchAll(PUT_IN)) {
     const from = doc.registry.resolve(m[1]!, undefined, { loose: true });
-    const to = doc.registry.resolve(m[2]!, undefined, { loose: true });
+    // "in a department and set who …": the target phrase ends where the clause goes on.
+    const target = m[2]!.split(/\s+(?:and|or|but|with|that|which|who|so|to|in|on|for)\b/)[0]!;
+    const to = doc.registry.resolve(target, undefined, { loose: true });
     if (!from || !to || from === to || to.kind === 'tenant-root' || from.kind === 'tenant-root') continue;
-    const role = camelCase(normalise(m[2]!).join(' '));
+    const role = camelCase(normalise(target).join(' '));
     const targetRole = doc.registry.resolve(role) === to ? role : camelCase(to.name);
     addRelation(doc, { name: targetRole, from: from.name, to: to.name, cardinality: 'many-to-one', field: targetRole + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
     markUsed(doc, s);

@@ -51,6 +51,8 @@ export function resolveUniques(doc: Doc): void {
     const text = storyless(s.text);
     if (sentenceKeys(doc, s, text)) markUsed(doc, s);
     if (partialRules(doc, s, text)) markUsed(doc, s);
+    // "…, so that exports line up; no two employees may share a number": a rule after the story's purpose.
+    if (text !== s.text) for (const clause of s.text.split(/\s*;\s*/).slice(1)) if (sentenceKeys(doc, s, clause)) markUsed(doc, s);
   }
 }
 
@@ -194,7 +196,7 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
     }
   }
   // "One review per guest per stay", "one vote per member per poll": the record is keyed by both FKs.
-  if ((m = /(?:^|[.;]\s*)one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b/i.exec(text))) {
+  if ((m = /(?:^|[.;]\s*|\bthere(?:'s|’s| is)\s+)one\s+(?:such\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b/i.exec(text))) {
     const e = doc.registry.resolve(m[1]!, undefined, { loose: true });
     const a = doc.registry.resolve(m[2]!);
     const b = doc.registry.resolve(m[3]!);
@@ -241,17 +243,19 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
 
 /** The entity that references both a and b (a junction or a child), with the FK fields. */
 function holderOf(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): { entity: DraftEntity; fields: string[] } | undefined {
+  // A stated many-to-many between the two is the link itself; another entity that merely references both
+  // (an activity linked to a deal and a contact) is not.
+  const m2m = doc.relations.find((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name));
+  if (m2m?.through) {
+    const j = doc.registry.get(m2m.through);
+    if (j) return { entity: j, fields: [camelCase(b.name) + 'Id', camelCase(a.name) + 'Id'] };
+  }
   const fk = (e: DraftEntity, t: DraftEntity) => (t.kind === 'tenant-root' ? 'orgId' : parentFk(doc, e, t.name));
   for (const e of doc.registry.list()) {
     if (e === a || e === b) continue;
     const fa = fk(e, a);
     const fb = fk(e, b);
     if (fa && fb) return { entity: e, fields: [fb, fa] };
-  }
-  const m2m = doc.relations.find((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name));
-  if (m2m?.through) {
-    const j = doc.registry.get(m2m.through);
-    if (j) return { entity: j, fields: [camelCase(b.name) + 'Id', camelCase(a.name) + 'Id'] };
   }
   void s;
   return undefined;

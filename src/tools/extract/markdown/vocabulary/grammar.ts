@@ -26,7 +26,7 @@ export const CLAUSE_WORDS: readonly string[] = [
 
 /** Prepositions and subordinators after which a noun phrase's tail is a modifier, not part of the name. */
 export const TAIL_CUTTERS: readonly string[] = [
-  'for', 'from', 'to', 'on', 'at', 'by', 'with', 'without', 'into', 'onto', 'about', 'like', 'such', 'as',
+  'for', 'from', 'to', 'on', 'in', 'at', 'by', 'with', 'without', 'into', 'onto', 'about', 'like', 'such', 'as',
   'that', 'which', 'who', 'whose', 'where', 'when', 'if', 'because', 'so', 'used', 'shown', 'printed',
   'computed', 'given', 'assigned', 'set', 'stored', 'reported', 'picked', 'entered', 'burned', 'added',
   'copied', 'taken', 'held', "that's", 'that’s', "who's", "which's", 'e.g', 'eg', 'i.e', 'ie', 'including', 'per', 'after', 'before', 'during',

@@ -33,6 +33,42 @@ export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
 export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each)\s+)*([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
 
+/** "give each employee a role", "give an employee an optional employee number": the second object is an attribute. */
+export const GIVE_ATTRIBUTE: RegExp = /\b(?:give|assign|allocate|issue)\s+(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+((?:an?|the|their|its)\s+[^;]+)$/i;
+
+/** "record the date an employee leaves the company", "track the time a driver arrives": an event of the subject's. */
+export const RECORD_EVENT_DATE: RegExp = /\b(?:record|store|capture|track|log|keep|save|note)\s+(the (?:date|day|time|moment)\s+(?:when\s+)?(?:an?|the|each|every)\s+([a-z][\w-]*)\s+[a-z]+s\b.*)$/i;
+
+/**
+ * "see how many working days my request will use …, and I want that number saved with the request": a value
+ * described first ("how many …", "how much …") and then kept on a record. Group 1 is the value's phrase, 2 the record.
+ */
+export const VALUE_SAVED_WITH: RegExp = /\b(how (?:many|much|long)\b.*?)[,;]?\s+(?:and\s+)?(?:i|we)\s+(?:want|need)\s+(?:that|this|the)\s+(?:number|count|total|amount|value|figure|duration|result)\s+(?:to be\s+)?(?:saved|stored|recorded|kept|persisted)\s+(?:with|on|in|against)\s+(?:the|each|its|their|my)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+
+/** "see all my requests, most recent first, with their status (pending, approved or rejected)": listed values of the records' attribute. */
+export const WITH_THEIR_VALUES: RegExp = /\b(?:all|the|my|our|their|every)\s+(?:(?:my|our|the|open|current)\s+)?([a-z]+s)\b[^()]*?\bwith\s+(?:their|its)\s+([a-z]+(?:\s+[a-z]+)?)\s*\(([^)]+)\)/i;
+
+/** "cancel a request …, and I want the time of the cancellation recorded": the act's time on its object. */
+export const ACT_TIME_RECORDED: RegExp = /^([a-z]+)\s+(?:an?|the|my|their|each|any|one)\s+([a-z][\w-]*(?:\s+(?!that\b|which\b|who\b)[a-z][\w-]*)?)\b.*?\b(?:i|we)\s+(?:want|need)\s+the\s+(time|date|day|moment|timestamp)\s+(?:of\s+(?:the|that|this|its|each)\s+[a-z]+|it happened|of it|it was done)\s+(?:to be\s+)?(?:recorded|stored|saved|kept|logged|captured)\b/i;
+
+/**
+ * "…set, for each leave type my company uses, how many days … There's one such setting per leave type per
+ * company.": the previous sentence's values form a record of their own, one per listed scope. Groups: 1 the
+ * record's noun, 2 and 3 the scopes.
+ */
+export const ONE_SUCH_PER: RegExp = /\b(?:there(?:'s|’s| is)|we keep|we store|keep)\s+(?:exactly\s+|only\s+)?one such\s+([a-z]+)\s+per\s+([a-z][\w-]*(?:\s+(?!per\b)[a-z][\w-]*)?)(?:\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?))?/i;
+/** "for each leave type my company uses, <values>": the values after the scope aside. */
+export const FOR_EACH_VALUES: RegExp = /\bfor (?:each|every)\s+[^,]+,\s*(.+)$/i;
+
+/**
+ * "adjust an employee's entitlement for a specific year and leave type, with a note explaining why": each
+ * adjustment is a record of its own (an entitlement adjustment) for the possessor and the listed specifics.
+ * Groups: 1 the verb, 2 the possessor, 3 the adjusted thing, 4 the specifics, 5 what comes with it.
+ */
+export const ADJUST_RECORD: RegExp = /\b(adjust|correct|override|amend)\s+(?:an?|the|each|any|one)\s+([a-z][\w-]*)['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+for\s+(?:an?|the|each|one|a given)\s+([^,()]+?)\s*(?:\([^)]*\))?\s*,?\s+with\s+(.+)$/i;
+/** The record each act leaves behind. */
+export const ACT_RECORD_NOUNS: Readonly<Record<string, string>> = { adjust: 'adjustment', correct: 'correction', override: 'override', amend: 'amendment' };
+
 /** "request leave by choosing a leave type, a start date and an end date". */
 export const BY_CHOOSING: RegExp = /\b([a-z]+)\s+(?:(?:an?|the|some|my|our)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+(?:choosing|selecting|entering|picking|giving|providing|specifying|filling in)\s+(.+)$/i;
 
@@ -49,7 +85,7 @@ export const WE_KNOW: RegExp = /\b(?:we|you|i)\s+(?:want|need|have)\s+to\s+(?:kn
 export const PRONOUN_HAS: RegExp = new RegExp(`^(?:each(?: one)?|it|they|every one)\\s+(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(?::\\s*)?(.*)$`, 'i');
 
 /** "Status is active, converted (became an order) or abandoned." */
-export const FIELD_IS_VALUES: RegExp = /^(?:the\s+|its\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:is|can be|must be)\s+(?:one of\s+|either\s+)?((?:[a-z_]+(?:\s*\([^)]*\))?\s*,\s*)+(?:or\s+)?[a-z_]+(?:\s*\([^)]*\))?|[a-z_]+(?:\s*\([^)]*\))?\s+or\s+[a-z_]+(?:\s*\([^)]*\))?)\.?$/i;
+export const FIELD_IS_VALUES: RegExp = /^(?:the\s+|its\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:is|can be|must be)\s+(?:one of\s+|either\s+)?((?:[a-z_]+(?:\s*\([^)]*\))?(?:\s*,\s*(?:or\s+)?|\s+or\s+))+[a-z_]+(?:\s*\([^)]*\))?)\.?$/i;
 
 /** "we store the Stripe payment intent id on the order". */
 export const WE_STORE_ON: RegExp = /\b(?:we|you|i)\s+(?:store|keep|save|record)\s+(?:the\s+|a\s+|an\s+)?(.+?)\s+(?:on|in|with)\s+(?:the|each|every)\s+([a-z]+)\b/i;

@@ -1,0 +1,84 @@
+/** Prose phrasings read the same in any domain: each test uses its own neutral snippet, fitted to no PRD. */
+import { describe, expect, it } from 'vitest';
+import { assertConsistent, entity, extract, relation } from './helpers.ts';
+
+describe('"deleting a X deletes its Ys"', () => {
+  it('states that each Y belongs to one X, with Cascade', () => {
+    const { model } = extract([
+      '# Garden app', '', '## Beds', '', '- name, soil type', '', '## Plantings', '',
+      '- every sowing in a bed creates a planting: crop and sown on', '- deleting a bed deletes its plantings',
+    ].join('\n'));
+    const r = relation(model, 'Planting', 'bed');
+    expect(r).toMatchObject({ to: 'Bed', required: true, onDelete: 'Cascade' });
+    assertConsistent(model);
+  });
+});
+
+describe('a dash tail and a "but" clause after an attribute', () => {
+  it('are modifiers of that attribute, not attributes of their own', () => {
+    const { model } = extract([
+      '# Garden app', '', '## Suppliers', '',
+      '- name (required)', '- website, e.g. `seeds.example` — optional, but if present it must be unique in the org',
+    ].join('\n'));
+    const fields = entity(model, 'Supplier').fields;
+    expect(fields.map((f) => f.name)).toEqual(['name', 'website']);
+    expect(fields.find((f) => f.name === 'website')?.required).toBe(false);
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Supplier', fields: ['orgId', 'website'], unique: true }));
+  });
+});
+
+describe('examples after "e.g."', () => {
+  it('do not close an enumeration', () => {
+    const { model } = extract(['# Garden app', '', '## Plots', '', 'A plot has a name and a short code (e.g. `NW1`, `SE2`).'].join('\n'));
+    expect(entity(model, 'Plot').fields.find((f) => f.name === 'code')?.type).toBe('string');
+  });
+});
+
+describe('"X has one or more Ys. Each has …"', () => {
+  it('gives the attributes to the quantified Ys', () => {
+    const { model } = extract([
+      '# Garden app', '', '## Greenhouses', '',
+      'A grower has one or more greenhouses (we may call them "houses"). Each has a name, a heating type and a capacity.',
+    ].join('\n'));
+    expect(entity(model, 'Greenhouse').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['name', 'heatingType', 'capacity']));
+  });
+});
+
+describe('a many-to-many flag stated on "one of a X\'s Ys"', () => {
+  it('lands on the junction, not on another record that references both', () => {
+    const { model } = extract([
+      '# Garden app', '', '## Crops', '', '- name, family', '', '## Beds', '', '- name',
+      '- crops: a bed can involve several crops, each with an optional row count. **At most one of a bed\'s crops is the main crop**.',
+      '', '## Harvests', '', '- a harvest is linked to a bed and a crop; weight',
+    ].join('\n'));
+    const junction = model.entities.find((e) => e.kind === 'junction')!;
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: junction.name, unique: true, where: [{ field: 'isMain', op: 'eq', value: true }] }));
+    expect(entity(model, 'Harvest').fields.map((f) => f.name)).not.toContain('isMain');
+  });
+});
+
+describe('a conditional "belongs to"', () => {
+  it('is an optional link, and a status stated as "X is a, b (note) or c" is an enum', () => {
+    const { model } = extract([
+      '# Garden app', '', '## Members', '', 'A member has a name and an email.', '', '## Baskets', '',
+      'A basket has a pickup code. A basket belongs to a member when they ordered online, otherwise it is a walk-in. Status is open, packed (ready at the stall) or collected.',
+    ].join('\n'));
+    expect(relation(model, 'Basket', 'member')).toMatchObject({ to: 'Member', required: false });
+    expect(entity(model, 'Basket').fields.find((f) => f.name === 'status')).toMatchObject({ type: 'enum', enumValues: ['open', 'packed', 'collected'] });
+  });
+});
+
+describe('query patterns that name their filter indirectly', () => {
+  const { model } = extract([
+    '# Garden app', '', '## Members', '', 'A member has a name.', '', '## Orders', '',
+    'An order belongs to one member and has a total and a placed-at time.', '', '## Sheds', '', 'A shed has a name.', '',
+    '## Tools', '', 'A tool has a label and sits in one shed.', '',
+    '## Screens', '', '- Member page: their orders, newest first.', '- Shed screen: everything kept in one shed.',
+  ].join('\n'));
+  it('reads a possessive as the entity the label names', () => {
+    expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'Order', equality: ['memberId'] }));
+  });
+  it('reads "everything in one X" as the only kind of record X holds', () => {
+    expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'Tool', equality: ['shedId'] }));
+  });
+});
