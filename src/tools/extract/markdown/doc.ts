@@ -12,6 +12,8 @@ export interface AttributeStatement {
   line: number;
   ref: string;
   block: Block;
+  /** The attributes are an aside of a sentence whose point is elsewhere (a screen's list "with their status (…)"). */
+  aside?: boolean;
 }
 
 export interface Doc {

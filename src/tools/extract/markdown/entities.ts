@@ -70,6 +70,8 @@ interface Candidate {
   /** Create the entity even when the attribute text yields nothing (defined terms, tables). */
   strong?: boolean;
   aside?: boolean;
+  /** Only for an entity known by the time the candidate is decided: the phrase alone does not make one. */
+  known?: boolean;
 }
 
 export function discoverEntities(doc: Doc): void {
@@ -136,7 +138,7 @@ export function discoverEntities(doc: Doc): void {
         continue;
       }
     }
-    if ((m = ADJUST_RECORD.exec(text)) && resolveSubject(doc, m[2]!, s)) {
+    if ((m = ADJUST_RECORD.exec(text)) && validSubject(m[2]!)) {
       candidates.push({ phrase: `${m[3]} ${ACT_RECORD_NOUNS[m[1]!.toLowerCase()]}`, text: `${m[2]}, ${m[4]}, ${m[5]}`, sentence: s, evidence: 'recorded', strong: true });
       continue;
     }
@@ -150,9 +152,9 @@ export function discoverEntities(doc: Doc): void {
         continue;
       }
     }
-    if ((m = ACT_TIME_RECORDED.exec(text)) && resolveSubject(doc, m[2]!, s)) {
+    if ((m = ACT_TIME_RECORDED.exec(text))) {
       const day = /^(?:date|day)$/i.test(m[3]!);
-      candidates.push({ phrase: m[2]!, text: `${pastParticiple(m[1]!)} ${day ? 'on' : 'at'} (optional)`, sentence: s, evidence: 'story' });
+      candidates.push({ phrase: m[2]!, text: `${pastParticiple(m[1]!)} ${day ? 'on' : 'at'} (optional)`, sentence: s, evidence: 'story', known: true });
       continue;
     }
     if ((m = WITH_THEIR_VALUES.exec(text)) && enumValuesOf(m[3]!)) {
@@ -163,15 +165,15 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: m[2]!, text: m[1]!.replace(/\s*\([^)]*\)/g, '').replace(/\s+(?:before|after|when|once|while)\s+.*$/i, ''), sentence: s, evidence: 'story' });
       continue;
     }
-    if ((m = RECORD_EVENT_DATE.exec(text)) && resolveSubject(doc, m[2]!, s)) {
-      candidates.push({ phrase: m[2]!, text: m[1]!, sentence: s, evidence: 'story' });
+    if ((m = RECORD_EVENT_DATE.exec(text))) {
+      candidates.push({ phrase: m[2]!, text: m[1]!, sentence: s, evidence: 'story', known: true });
       continue;
     }
-    if ((m = GIVE_ATTRIBUTE.exec(text)) && resolveSubject(doc, m[1]!, s)) {
+    if ((m = GIVE_ATTRIBUTE.exec(text))) {
       // "a role — employee, manager or HR admin — that controls …": the dashes enclose the role's values.
       const dashed = /^(.*?)\s+[—–]\s+([^—–]+?)\s+[—–]\s+.*$/.exec(m[2]!);
       const attr = dashed && enumValuesOf(dashed[2]!) ? `${dashed[1]} (${dashed[2]})` : m[2]!;
-      candidates.push({ phrase: m[1]!, text: attr, sentence: s, evidence: 'story' });
+      candidates.push({ phrase: m[1]!, text: attr, sentence: s, evidence: 'story', known: true });
       continue;
     }
     if ((m = CREATE_WITH.exec(text))) {
@@ -306,6 +308,7 @@ export function discoverEntities(doc: Doc): void {
     const fieldish = chunks.filter((k) => k.kind === 'field').length;
     const refs = chunks.filter((k) => k.kind === 'ref' && !k.viaHint).length;
     if (c.evidence === 'plural-label' && !existing && refs === 0) continue;
+    if (c.known && !existing) continue;
     if (existing || c.strong || fieldish >= 1 || (c.evidence === 'plural-label' && refs >= 1)) {
       confirmed.add(name);
       if (!existing) reg.add(name, { kind: 'tenant', line: c.sentence.line, ref: trimRef(c.sentence.text), evidence: c.evidence });

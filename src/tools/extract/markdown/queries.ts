@@ -54,6 +54,7 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   let text = label && !/\b(?:filter|sort|order|by)\b/i.test(label[1]!) ? label[2]! : full;
   text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/[()]/g, ' ');
   let mentions = findMentions(doc, text, s.block);
+  if (mentions.length === 0) mentions = stateMentions(doc, text);
   if (mentions.length === 0) return undefined;
   let main = pickMain(text, mentions);
   if (!main) return undefined;
@@ -181,6 +182,23 @@ const SINGLE_PARENT = /\b(?:everything|all|anything)\b.*\b(?:in|at|of|for|from|u
 
 function childrenOf(doc: Doc, parent: DraftEntity) {
   return doc.relations.filter((r) => r.to === parent.name && r.from !== parent.name && r.cardinality !== 'many-to-many' && r.field);
+}
+
+/**
+ * "approved leave", "open tickets" where the records are "leave requests": one of an entity's state values
+ * before the first word of its name stands for the entity.
+ */
+function stateMentions(doc: Doc, text: string): Mention[] {
+  const out: Mention[] = [];
+  const t = tokens(text);
+  for (const e of doc.registry.list()) {
+    if (e.kind === 'tenant-root' || e.kind === 'junction') continue;
+    const first = tokens(e.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0]!;
+    const values = e.fields.flatMap((f) => (f.type === 'enum' ? f.enumValues ?? [] : [])).filter((v) => !v.includes('_'));
+    const at = t.findIndex((w, i) => i > 0 && (w === first || w === first + 's') && values.includes(t[i - 1]!));
+    if (at > 0) out.push({ entity: e, start: at, end: at + 1, words: [t[at]!] });
+  }
+  return out.length === 1 ? out : [];
 }
 
 /** The entity read: the first mention that is plural or follows "all"/"find", else the first mention. */

@@ -98,6 +98,15 @@ export function gerund(verb: string): string {
   return v + 'ing';
 }
 
+/** "cancel" → "canceled", "approve" → "approved", "stop" → "stopped", "carry" → "carried": a regular past participle. */
+export function pastParticiple(verb: string): string {
+  const v = verb.toLowerCase();
+  if (/e$/.test(v)) return v + 'd';
+  if (/[^aeiou]y$/.test(v)) return v.slice(0, -1) + 'ied';
+  if (v.length <= 4 && /[^aeiou][aeiou][bdgmnprt]$/.test(v)) return v + v.slice(-1) + 'ed';
+  return v + 'ed';
+}
+
 /** Drops leading determiners and possessives: "the customer's billing email" → ["billing", "email"]. */
 export function dropDeterminers(words: string[]): string[] {
   let i = 0;

@@ -16,7 +16,8 @@ export const WHETHER: RegExp = /^whether\s+(?:or not\s+)?(?:(?:it|they|he|she|th
 export const HOW_MUCH: RegExp = /^how much (?:has been|was|is|have been|got)\s+([a-z]+)/i;
 
 /** "how many days per year employees are entitled to" → daysPerYear; "how many times" → count. */
-export const HOW_MANY: RegExp = /^how many\s+([a-z]+(?:\s+per\s+[a-z]+)?)/i;
+/** "how many working days my request will use" → workingDays: a modifier before a plural head is kept. */
+export const HOW_MANY: RegExp = /^how many\s+((?:[a-z]+(?<!s)\s+)?[a-z]+s\b(?:\s+per\s+[a-z]+)?|[a-z]+(?:\s+per\s+[a-z]+)?)/i;
 
 /** "how long the condition must hold before firing (seconds …)" → duration. */
 export const HOW_LONG: RegExp = /^how long\b/i;
@@ -48,3 +49,12 @@ export const NOT_A_STATE: readonly string[] = [
   'stored', 'computed', 'recomputed', 'checked', 'claimed', 'nested', 'grouped', 'ordered', 'set', 'unset',
   'accessed', 'matched', 'merged', 'tracked', 'printed', 'emailed', 'notified', 'called', 'deducted', 'applied',
 ];
+
+/**
+ * "optionally marking the first and/or last day as a half day", "flagging the order as a gift": a yes/no
+ * attribute per marked part. Groups: 1 and 2 the modifiers, 3 the marked noun, 4 the state it is marked as.
+ */
+export const MARK_AS: RegExp = /\b(?:optionally\s+)?(?:marking|flagging|marks?|flags?)\s+(?:the\s+|an?\s+|its\s+|their\s+)?([a-z]+)(?:\s+(?:and\/or|and|or)\s+([a-z]+))?(?:\s+([a-z]+))?\s+as\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\b/i;
+
+/** "adding an optional note", "entering a reason": the verb that supplies a value, before the value's name. */
+export const SUPPLYING_GERUND: RegExp = /^(?:optionally\s+)?(?:adding|entering|attaching|giving|providing|including|choosing|selecting|picking|writing|uploading|specifying|leaving)\s+(?=(?:an?|the|one|some|their|its|my|our)\s)/i;

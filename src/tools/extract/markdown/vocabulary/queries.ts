@@ -29,3 +29,8 @@ export const EVENT_TIME_WORDS: readonly string[] = [
 
 /** "my requests", "a rep's tasks", "the current user's": the reader's own records. */
 export const OWN_RECORDS: RegExp = /\b(?:my|mine|the current user['’]?s?|(?:a|an|one|the|given|each)\s+[a-z]+['’]s)\b/i;
+
+/** "requests waiting for a decision", "orders awaiting shipment": records in the state before anyone acted. */
+export const PENDING_CUES: RegExp = /\b(?:waiting (?:for|on)|awaiting|pending (?:a |an |the )?(?:decision|approval|review)|not yet (?:decided|approved|reviewed|handled))\b/i;
+/** Enum values that name that state. */
+export const PENDING_VALUES: readonly string[] = ['pending', 'waiting', 'awaiting', 'submitted', 'requested', 'awaiting_approval', 'pending_approval', 'in_review'];

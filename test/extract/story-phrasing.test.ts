@@ -1,0 +1,137 @@
+/** User-story phrasings read the same in any domain: each test uses its own neutral snippet, fitted to no PRD. */
+import { describe, expect, it } from 'vitest';
+import { assertConsistent, entity, extract, field, relation } from './helpers.ts';
+
+const names = (model: ReturnType<typeof extract>['model'], e: string) => entity(model, e).fields.map((f) => f.name);
+
+describe('a story that adds a record "with" its attributes', () => {
+  it('keeps a noun before "and" whole ("job title and start date")', () => {
+    const { model } = extract([
+      '# Club app', '', '## Volunteers', '',
+      '1. As a coordinator, I want to add a volunteer with their first name, last name, job title and start date.',
+    ].join('\n'));
+    expect(names(model, 'Volunteer')).toEqual(['firstName', 'lastName', 'jobTitle', 'startDate']);
+  });
+});
+
+describe('"each type says whether …" under a heading that names the types', () => {
+  it('gives the heading entity the flags, a have-verb kept in the name', () => {
+    const { model } = extract([
+      '# Events app', '', '## Ticket types', '',
+      '1. As an organiser, I want to define ticket types, each with a name and a price. Each type says whether it is refundable and whether it needs approval.',
+    ].join('\n'));
+    expect(field(model, 'TicketType', 'isRefundable').type).toBe('boolean');
+    expect(field(model, 'TicketType', 'needsApproval').type).toBe('boolean');
+  });
+});
+
+describe('"give each X a Y"', () => {
+  const { model } = extract([
+    '# Club app', '', '## Players', '',
+    '1. As a coach, I want to add a player with their first name and last name.',
+    '2. As a coach, I want to give each player an optional shirt number from the league, so that the referee can read it; no two players in our club may share a number.',
+    '3. As a coach, I want to give each player a position — goalkeeper, defender or forward — that decides the line-up.',
+    '4. As a coach, I want to record the date a player leaves the club.',
+  ].join('\n'));
+  it('reads the second object as an attribute, dashes enclosing its values', () => {
+    expect(field(model, 'Player', 'shirtNumber').required).toBe(false);
+    expect(field(model, 'Player', 'position')).toMatchObject({ type: 'enum', enumValues: ['goalkeeper', 'defender', 'forward'] });
+  });
+  it('still reads a key stated after the story\'s purpose', () => {
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Player', fields: ['orgId', 'shirtNumber'], unique: true }));
+  });
+  it('reads "record the date a X leaves" as an optional event date of X', () => {
+    expect(field(model, 'Player', 'leavingDate')).toMatchObject({ type: 'date', required: false });
+    assertConsistent(model);
+  });
+});
+
+describe('a booking story with marks, notes, saved values, listed states and a recorded act', () => {
+  const { model } = extract([
+    '# Cabins app', '', 'Guests sign in with their email.', '', '## Visits', '',
+    '1. As a guest, I want to log a visit by choosing a cabin, a start date and an end date, optionally marking the first and/or last night as a late night, and adding an optional note for the host.',
+    '2. As a guest, I want to see how many loyalty points my visit will earn before I confirm it, and I want that number saved with the visit so that later changes do not rewrite it.',
+    '3. As a guest, I want to see all my visits, most recent first, with their status (pending, confirmed or cancelled).',
+    '4. As a guest, I want to cancel a visit that hasn\'t started yet, and I want the time of the cancellation recorded.',
+    '5. As a host, I want to see all visits waiting for a decision, oldest first.',
+    '6. As a host, I want to export all confirmed visits that fall within a date range.',
+    '', '## Cabins', '', '- name, capacity',
+  ].join('\n'));
+  it('reads "marking the first and/or last X as a Y" as one flag per part', () => {
+    expect(field(model, 'Visit', 'firstNightLate').type).toBe('boolean');
+    expect(field(model, 'Visit', 'lastNightLate').type).toBe('boolean');
+  });
+  it('reads "adding an optional note" as the note', () => {
+    expect(field(model, 'Visit', 'note').required).toBe(false);
+  });
+  it('reads "how many … and I want that number saved with the X" as a count on X', () => {
+    expect(field(model, 'Visit', 'loyaltyPoints').type).toBe('integer');
+  });
+  it('reads "with their status (a, b or c)" as the listed values, not as a filter', () => {
+    expect(field(model, 'Visit', 'status').enumValues).toEqual(['pending', 'confirmed', 'cancelled']);
+    const mine = model.queryPatterns.find((p) => /all my visits/.test(p.description));
+    expect(mine).toMatchObject({ entity: 'Visit', equality: ['guestId'], orderBy: [{ field: 'createdAt', direction: 'desc' }] });
+  });
+  it('reads "I want the time of the cancellation recorded" as the act\'s time', () => {
+    expect(field(model, 'Visit', 'canceledAt')).toMatchObject({ type: 'datetime', required: false });
+  });
+  it('reads "waiting for a decision" as the pending state', () => {
+    const waiting = model.queryPatterns.find((p) => /waiting for a decision/.test(p.description));
+    expect(waiting).toMatchObject({ entity: 'Visit', equality: ['status'], orderBy: [{ field: 'createdAt', direction: 'asc' }] });
+  });
+  it('reads a state value before the records\' name as a filter on that state', () => {
+    const range = model.queryPatterns.find((p) => /confirmed visits/.test(p.description));
+    expect(range).toMatchObject({ entity: 'Visit', equality: ['status'], range: 'startDate' });
+    assertConsistent(model);
+  });
+});
+
+describe('approval records', () => {
+  it('read "who did it, which round it was, … and when" with the time of the who-act', () => {
+    const { model } = extract([
+      '# Papers app', '', 'Reviewers sign in with their email.', '', '## Reviews', '',
+      '1. As an editor, I want each review round to be tracked. Each review round must be recorded separately: who reviewed, which round it was, the verdict, the remarks and when.',
+    ].join('\n'));
+    expect(names(model, 'ReviewRound')).toEqual(expect.arrayContaining(['round', 'verdict', 'remarks', 'reviewedAt']));
+  });
+});
+
+describe('"put each X in a Y and set …"', () => {
+  it('links X to Y though the clause goes on', () => {
+    const { model } = extract([
+      '# Club app', '', 'Each club is an organization.', '', '## Volunteers', '',
+      '1. As a coordinator, I want to add a volunteer with their name and email.',
+      '2. As a coordinator, I want to organise the club into teams, each with a name.',
+      '3. As a coordinator, I want to put each volunteer in a team and set who their mentor is (another volunteer).',
+    ].join('\n'));
+    expect(relation(model, 'Volunteer', 'team').to).toBe('Team');
+  });
+});
+
+describe('per-tenant settings of shared records', () => {
+  it('reads "set, for each X …, <values>. There\'s one such setting per X per <tenant>." as an X setting', () => {
+    const { model } = extract([
+      '# Salon app', '', 'Each salon is an organization.', '', '## Services', '',
+      '1. As an owner, I want to pick from a standard list of services: Haircut (code CUT), Colour (code COLOUR) and Shave (code SHAVE).',
+      '2. As an owner, I want to set, for each service my salon offers, the price and the maximum number of bookings that carry over into the next day. There\'s one such setting per service per salon.',
+    ].join('\n'));
+    expect(names(model, 'ServiceSetting')).toEqual(['price', 'maxCarryOverBookings']);
+    expect(relation(model, 'ServiceSetting', 'service').to).toBe('Service');
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'ServiceSetting', fields: ['orgId', 'serviceId'], unique: true }));
+    assertConsistent(model);
+  });
+});
+
+describe('"adjust a X\'s Y for a specific A and B, with …"', () => {
+  it('is a Y adjustment record of X with A, B and what comes with it', () => {
+    const { model } = extract([
+      '# Gym app', '', '## Members', '', '- name, email', '', '## Credits', '',
+      '1. As a manager, I want to create plans, each with a name and a price.',
+      '2. As a manager, I want to adjust a member\'s credit for a specific month and plan (for example add two classes), with a reason explaining why, so that exceptions are recorded.',
+    ].join('\n'));
+    expect(names(model, 'CreditAdjustment')).toEqual(['month', 'reason']);
+    expect(relation(model, 'CreditAdjustment', 'member').to).toBe('Member');
+    expect(relation(model, 'CreditAdjustment', 'plan').to).toBe('Plan');
+    assertConsistent(model);
+  });
+});
