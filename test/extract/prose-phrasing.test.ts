@@ -82,3 +82,18 @@ describe('query patterns that name their filter indirectly', () => {
     expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'Tool', equality: ['shedId'] }));
   });
 });
+
+describe('"Xs <verb> Ys … per <verb noun>"', () => {
+  it('makes the verb\'s own noun the junction, with what is chosen per link as its payload', () => {
+    const { model } = extract([
+      '# Garden app', '', '## Members', '', 'A member has a name.', '', '## Allotments', '', 'An allotment has a plot number.', '',
+      '## Rentals', '', '- Members rent allotments for the season and pick the payment plan per rental: monthly or yearly. A member rents a given allotment at most once.',
+    ].join('\n'));
+    const junction = entity(model, 'Rental');
+    expect(junction.kind).toBe('junction');
+    expect(junction.fields.find((f) => f.name === 'paymentPlan')).toMatchObject({ type: 'enum', enumValues: ['monthly', 'yearly'] });
+    expect(model.relations).toContainEqual(expect.objectContaining({ from: 'Member', to: 'Allotment', cardinality: 'many-to-many', through: 'Rental' }));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Rental', unique: true, fields: expect.arrayContaining(['memberId', 'allotmentId']) }));
+    assertConsistent(model);
+  });
+});

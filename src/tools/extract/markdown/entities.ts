@@ -6,6 +6,7 @@
  */
 import { pascalCase } from '../../../model/names.ts';
 import { markUsed, type Doc } from './doc.ts';
+import { opensWithClause } from './clause.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
 import { isPlural, pastParticiple, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
@@ -72,6 +73,8 @@ interface Candidate {
   aside?: boolean;
   /** Only for an entity known by the time the candidate is decided: the phrase alone does not make one. */
   known?: boolean;
+  /** What the statement means when its own phrase is not confirmed as an entity. */
+  fallback?: { phrase: string; text: string };
 }
 
 export function discoverEntities(doc: Doc): void {
@@ -282,7 +285,9 @@ export function discoverEntities(doc: Doc): void {
       }
       if (asEntity && isPlural(tokens(label).pop() ?? '') && !FIELD_SYNONYMS[lw[lw.length - 1]!] && tokens(label).length <= 3) {
         // A plural label whose list names another entity is a child table: "Cart lines: variant + quantity".
-        candidates.push({ phrase: label, text: rest, sentence: s, evidence: 'plural-label' });
+        // "SLA deadlines: first-response due at and …" names no record: then the label groups the owner's attributes.
+        const holder = sectionOwner(doc, s.block.section);
+        candidates.push({ phrase: label, text: rest, sentence: s, evidence: 'plural-label', ...(holder && !STORY_PREFIX.test(s.text) ? { fallback: { phrase: holder, text } } : {}) });
         continue;
       }
     }
@@ -307,7 +312,13 @@ export function discoverEntities(doc: Doc): void {
     const chunks = c.text ? parseAttributeList(c.text, { registry: reg, entity: existing }) : [];
     const fieldish = chunks.filter((k) => k.kind === 'field').length;
     const refs = chunks.filter((k) => k.kind === 'ref' && !k.viaHint).length;
-    if (c.evidence === 'plural-label' && !existing && refs === 0) continue;
+    if (c.evidence === 'plural-label' && !existing && refs === 0) {
+      if (c.fallback) {
+        entry.c = { ...c, ...c.fallback, evidence: 'bullet' };
+        entry.name = candidateName(doc, entry.c);
+      }
+      continue;
+    }
     if (c.known && !existing) continue;
     if (existing || c.strong || fieldish >= 1 || (c.evidence === 'plural-label' && refs >= 1)) {
       confirmed.add(name);
@@ -410,12 +421,18 @@ function listLike(text: string): boolean {
   if (/ing$/.test(head[0]!) && !['billing', 'shipping', 'reading', 'opening', 'closing', 'starting', 'ending'].includes(head[0]!)) return false;
   // A full sentence without a list ("Uniqueness rules only apply to …") is a rule, not attributes.
   const bare = text.replace(/\([^)]*\)/g, ' ');
-  if (!/[,;]/.test(bare) && !fieldForm && tokens(bare).slice(0, 2).some((w) => CLAUSE_WORDS.includes(w))) return false;
+  // "channel it came in through (email, web, chat)": a noun with its listed values, whatever clause follows it.
+  const valued = /\([^()]*,[^()]*\)/.test(text) && !CLAUSE_WORDS.includes(head[0]!);
+  if (!/[,;]/.test(bare) && !fieldForm && !valued && tokens(bare).slice(0, 2).some((w) => CLAUSE_WORDS.includes(w))) return false;
   // "Customers with tickets can't be deleted", "… are deleted together with their agent": a delete rule.
   if (DELETE_VERBS.test(bare) && ACTION_ORDER.some(([, cues]) => cues.some((r) => r.test(bare)))) return false;
+  // "Members rent allotments for the season": a sentence with its own subject and verb states a rule or a link.
+  if (!valued && opensWithClause(text)) return false;
   // "either shared with the whole org or personal to one agent": alternatives of a state, not attributes.
   if (/^either\b/i.test(text.trim())) return false;
-  if (/^(?:if|when|every|each|deleting|removing|used|written|belong|may|can|trashed|restoring|per|only|at|no|there)\b/i.test(text)) return false;
+  // "when it was solved and when it was closed" lists times; "when a ticket closes, …" states a rule.
+  const whenList = /^when\b/i.test(text.trim()) && text.split(/,|\band\b/).every((p) => !p.trim() || /^\s*when\b/i.test(p));
+  if (!whenList && /^(?:if|when|every|each|deleting|removing|used|written|belong|may|can|trashed|restoring|per|only|at|no|there)\b/i.test(text)) return false;
   return true;
 }
 

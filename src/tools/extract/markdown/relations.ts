@@ -6,14 +6,14 @@
 import { camelCase, pascalCase } from '../../../model/names.ts';
 import { addField, addRelation, applyChunk } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
-import { parseAttributeList, parseChunk } from './fields.ts';
+import { enumValuesOf, parseAttributeList, parseChunk } from './fields.ts';
 import { findMentions } from './mentions.ts';
 import { normalise } from './registry.ts';
 import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
-import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, PUT_IN, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, PLURAL_VERB_PLURAL_LEAD, PUT_IN, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -57,6 +57,7 @@ export function findRelations(doc: Doc): void {
   storyObjectPreps(doc);
   actorObjectFor(doc);
   enrolmentJunctions(doc);
+  verbJunctions(doc);
   storyActors(doc);
   compoundChildren(doc);
   dropLinksShadowedByM2m(doc);
@@ -374,6 +375,44 @@ function enrolmentJunctions(doc: Doc): void {
       doc.indexes.push({ entity: j.name, fields, unique: true, where: [], source: 'natural-key', why: trimRef(s.block.text), line: s.line, ref: trimRef(s.text) });
     markUsed(doc, s);
   }
+}
+
+/**
+ * "Users subscribe to sites … and choose the channel per subscription: email, SMS or both": two plurals linked
+ * by a verb whose own noun ("subscription" of "subscribe", "enrolment" of "enrol") names the link elsewhere in
+ * the block. That noun is the junction, and what is chosen "per <noun>" is its payload.
+ */
+function verbJunctions(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const m = PLURAL_VERB_PLURAL_LEAD.exec(storyless(s.text));
+    if (!m) continue;
+    const a = doc.registry.resolve(m[1]!);
+    const b = doc.registry.resolve(m[3]!);
+    if (!a || !b || a === b || [a.kind, b.kind].some((k) => k === 'tenant-root' || k === 'junction')) continue;
+    if (doc.relations.some((r) => [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name))) continue;
+    const block = stripInline(s.block.text);
+    const stem = m[2]!.toLowerCase().replace(/(?:e|es|s)$/, '');
+    if (stem.length < 4) continue;
+    const noun = [...block.matchAll(/\b(?:per|each|every|the|a|an)\s+([a-z]+)\b/gi)].map((x) => singular(x[1]!.toLowerCase())).find((n) => n !== stem && n.startsWith(stem.slice(0, 5)) && n.length > stem.length + 1 && isUnclaimed(doc, n));
+    if (!noun) continue;
+    const through = pascalCase(noun);
+    doc.relations.push({ name: camelCase(plural(b.name)), from: a.name, to: b.name, cardinality: 'many-to-many', through, required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+    const junction = doc.registry.add(through, { kind: 'junction', line: s.line, ref: trimRef(s.text), evidence: 'many-to-many' });
+    junction.kind = 'junction';
+    const chosen = new RegExp(`\\b(?:the|a|an)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+(?:per|for each|of each)\\s+${noun}\\s*:\\s*([^.;]+)`, 'i').exec(block);
+    if (chosen) {
+      const values = enumValuesOf(chosen[2]!);
+      addField(junction, { name: camelCase(chosen[1]!), type: values ? 'enum' : 'string', mods: { notes: [], required: true, ...(values ? { enumValues: values } : {}) }, line: s.line, ref: trimRef(s.text) });
+    }
+    markUsed(doc, s);
+  }
+}
+
+/** A noun no entity holds yet, or only as a name without attributes or links of its own. */
+function isUnclaimed(doc: Doc, noun: string): boolean {
+  const e = doc.registry.get(pascalCase(noun));
+  return !e || (e.kind === 'tenant' && e.fields.length === 0 && !doc.relations.some((r) => r.from === e.name || r.to === e.name));
 }
 
 /** "I want to sell a pass to a member for a plan": the created record references each entity after to/for/at. */

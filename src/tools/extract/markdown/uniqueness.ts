@@ -229,8 +229,8 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
       if (fk && field) return key(doc, child, [fk, field], s);
     }
   }
-  // "A user can be a member of a given org only once", "A user subscribes to a given site at most once".
-  if ((m = /\b(?:an?|each)\s+([a-z]+)\s+(?:can|may)?\s*(?:be a member of|subscribes? to|joins?|follows?|belongs? to|is assigned to|be assigned to|be added to)\s+a given\s+([a-z]+)\s+(?:only|at most)\s+once\b/i.exec(text))) {
+  // "A user can be a member of a given org only once", "A user subscribes to a given site at most once", "a member rents a given plot at most once".
+  if ((m = /\b(?:an?|each)\s+([a-z]+)\s+(?:can|may)?\s*(?:be a member of|is assigned to|be assigned to|be added to|[a-z]+s?(?:\s+(?:to|in|into|for|on|at|with|up for))?)\s+a given\s+([a-z]+)\s+(?:only|at most)\s+once\b/i.exec(text))) {
     const a = doc.registry.resolve(m[1]!);
     const b = doc.registry.resolve(m[2]!);
     if (a && b) {

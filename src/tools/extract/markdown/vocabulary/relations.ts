@@ -44,6 +44,9 @@ export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+(
 /** "Students enrol in courses.", "Members join clubs.": two plurals linked by a verb, alone in a sentence. */
 export const PLURAL_VERB_IN_PLURAL: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?[a-z]+(?:\s+(?:in|into|on|to|for|at|up for))?\s+([a-z][\w-]*s)\s*[.;]?\s*$/i;
 
+/** "Users subscribe to sites to receive …": two plurals linked by a verb that opens a longer sentence. */
+export const PLURAL_VERB_PLURAL_LEAD: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?([a-z]+)(?:\s+(?:in|into|on|to|for|at|with|up for))?\s+([a-z][\w-]*s)\b/i;
+
 /**
  * Stories that create a record for/at/to other records: "sell a pass to a member for a plan", "schedule a
  * class for a course at a room". Group 1 is the record, group 2 the prepositional tail.
