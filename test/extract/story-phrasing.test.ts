@@ -135,3 +135,58 @@ describe('"adjust a X\'s Y for a specific A and B, with …"', () => {
     assertConsistent(model);
   });
 });
+
+describe('bullets describing a record in prose', () => {
+  const { model } = extract([
+    '# Repairs app', '', 'Technicians sign in with their email.', '', '## Jobs', '', 'Each job has:', '',
+    '- a title; status (open, fixed, returned); source it came in through (phone, counter, web)',
+    '- repair deadlines: quote due at and fix due at — computed from the contract when the job is opened',
+    '- when the first technician diagnosis actually happened, when it was fixed and when it was returned',
+  ].join('\n'));
+  it('reads "<noun> it came in through (values)" as that noun with its values', () => {
+    expect(field(model, 'Job', 'source').enumValues).toEqual(['phone', 'counter', 'web']);
+  });
+  it('reads a plural label that names no record as a group of the owner\'s attributes, a "computed …" tail as a remark', () => {
+    expect(names(model, 'Job')).toEqual(expect.arrayContaining(['quoteDueAt', 'fixDueAt']));
+    expect(names(model, 'Job')).not.toContain('jobIsOpened');
+  });
+  it('reads "when the … happened" as the time of that event, leaving out who did it', () => {
+    expect(field(model, 'Job', 'firstDiagnosisAt')).toMatchObject({ type: 'datetime', required: false });
+    expect(names(model, 'Job')).toEqual(expect.arrayContaining(['fixedAt', 'returnedAt']));
+    assertConsistent(model);
+  });
+});
+
+describe('values defined per something, kept in child rows', () => {
+  it('reads "Per X, a P defines A and B, in <unit>. So a P has up to N <child> rows" as the child\'s attributes', () => {
+    const { model } = extract([
+      '# Repairs app', '', '## Service plans', '',
+      '- A service plan has a name (unique per org).',
+      '- Per severity, a plan defines a callback target and a repair target, in hours. So a plan has up to three target rows, never two for the same severity.',
+    ].join('\n'));
+    expect(names(model, 'ServicePlanTarget')).toEqual(expect.arrayContaining(['severity', 'callbackHours', 'repairHours']));
+    expect(relation(model, 'ServicePlanTarget', 'servicePlan').to).toBe('ServicePlan');
+    assertConsistent(model);
+  });
+});
+
+describe('"deleted together with their X"', () => {
+  it('states the link to X and cascades', () => {
+    const { model } = extract([
+      '# Repairs app', '', 'Technicians sign in with their email.', '', '## Technicians', '', '- name, email', '', '## Checklists', '',
+      '- title, steps', '- either shared with the whole shop or personal to one technician; personal checklists are deleted together with their technician',
+    ].join('\n'));
+    expect(relation(model, 'Checklist', 'technician')).toMatchObject({ to: 'Technician', onDelete: 'Cascade' });
+  });
+});
+
+describe('"each X defines its own Ys, e.g. …: a, b"', () => {
+  it('makes the Ys a record with those attributes', () => {
+    const { model } = extract([
+      '# Repairs app', '', '## Labour rates', '',
+      'Each org defines its own labour rates, e.g. "Standard", "Weekend": a name, the hourly price, and optionally the region it applies to. Names are unique within the org.',
+    ].join('\n'));
+    expect(names(model, 'LabourRate')).toEqual(expect.arrayContaining(['name', 'hourlyPrice']));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'LabourRate', fields: ['orgId', 'name'], unique: true }));
+  });
+});

@@ -43,7 +43,8 @@ function deletedOf(clause: string, mentions: Mention[]): Mention[] {
   }
   const withTheir = /\bwith\s+(?:their|its)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(clause);
   if (withTheir) {
-    const idx = tokens(clause.slice(0, withTheir.index)).length + 2;
+    // The mention may include the possessive ("their agent"): it starts right after "with".
+    const idx = tokens(clause.slice(0, withTheir.index)).length + 1;
     const m = mentions.find((x) => x.start >= idx);
     if (m) return [m];
   }
@@ -104,7 +105,7 @@ function applySentence(doc: Doc, s: Sentence): void {
       for (const o of others) {
         if (o.entity === d.entity) continue;
         const done = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || setAction(doc, d.entity.name, o.entity.name, action, clause, s, strength, false);
-        if (!done && action !== 'Restrict' && new RegExp(`\\b(?:their|its)\\s+${d.words.join(' ')}`, 'i').test(clause)) {
+        if (!done && action !== 'Restrict' && new RegExp(`\\b(?:their|its)\\s+${d.words.filter((w) => !/^(?:their|its)$/.test(w)).join(' ')}`, 'i').test(clause)) {
           // "personal replies are deleted together with their agent": the possessive states the link.
           const role = camelCase(d.entity.name);
           addRelation(doc, { name: role, from: o.entity.name, to: d.entity.name, cardinality: 'many-to-one', field: role + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });

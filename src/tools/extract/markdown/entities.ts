@@ -9,7 +9,7 @@ import { markUsed, type Doc } from './doc.ts';
 import { opensWithClause } from './clause.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
-import { isPlural, pastParticiple, singular, sentencesOf, stripInline, tokens, trimRef } from './text.ts';
+import { dropDeterminers, isPlural, pastParticiple, singular, sentencesOf, splitList, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
@@ -19,7 +19,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -138,6 +138,27 @@ export function discoverEntities(doc: Doc): void {
       const owner = sectionOwner(doc, s.block.section);
       if (owner) {
         candidates.push({ phrase: owner, text: m[1]!, sentence: s, evidence: 'we-know' });
+        continue;
+      }
+    }
+    if ((m = OWN_RECORDS_LIST.exec(text)) && validSubject(m[2]!)) {
+      // The owner is the tenant ("each org defines its own tax rates") or a record the new ones belong to.
+      const owner = doc.registry.isOrgPhrase(m[1]!) ? '' : `${m[1]}, `;
+      candidates.push({ phrase: m[2]!, text: owner + m[3]!, sentence: s, evidence: 'recorded', strong: true });
+      continue;
+    }
+    if ((m = PER_FIELD_DEFINES.exec(text))) {
+      const next = doc.sentences[doc.sentences.indexOf(s) + 1];
+      const child = next && next.block === s.block ? CHILD_ROWS.exec(next.text) : null;
+      const parent = child ? resolveSubject(doc, m[2]!, s) : undefined;
+      if (child && parent) {
+        const unit = LIST_UNIT.exec(m[3]!);
+        const items = splitList((unit ? m[3]!.slice(0, unit.index) : m[3]!).replace(/\.$/, '')).map((item) => {
+          if (!unit) return item;
+          const w = dropDeterminers(tokens(item));
+          return [...(MEASURE_HEADS.includes(w[w.length - 1]!) ? w.slice(0, -1) : w), unit[1]!.toLowerCase()].join(' ');
+        });
+        candidates.push({ phrase: `${parent} ${child[1]}`, text: [m[1]!, ...items].join(', '), sentence: s, evidence: 'child-rows', strong: true });
         continue;
       }
     }

@@ -11,12 +11,12 @@ import { normalise } from './registry.ts';
 import { dropDeterminers, gerund, singular, splitList, tokens } from './text.ts';
 import type { DraftEntity } from './types.ts';
 import {
-  EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
+  EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HAPPENED_WHEN, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
   NUMBERED_LINES, SUPPLYING_GERUND, WHETHER, WHICH_IT_WAS, WHO_DID,
 } from './vocabulary/fieldforms.ts';
 import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
 import { CONTAINER_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
-import { GROUP_CUE, OPTIONAL_CUES, REQUIRED_CUES } from './vocabulary/required.ts';
+import { GROUP_CUE, OPTIONAL_CUES, REMARK_TAIL, REQUIRED_CUES } from './vocabulary/required.ts';
 import { DECLARED_TYPES, FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
 
 export interface Modifiers {
@@ -69,6 +69,10 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
     if (g) {
       if (/optional/i.test(g[1]!)) group.optional = true;
       else group.required = true;
+      group.notes.push(tail);
+      body = dash[0]!;
+    } else if (dash.length === 2 && REMARK_TAIL.test(tail.trim()) && !/,/.test(dash[0]!) && /\band\b/.test(dash[0]!)) {
+      // "a due at and b due at — computed from the policy when …": a remark on the pair, not a third item.
       group.notes.push(tail);
       body = dash[0]!;
     }
@@ -273,6 +277,11 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   const headWithArticle = head.replace(/^(?:an?\s+)?optional\s+/i, '').trim();
   // The date of something the subject will do is unknown until it happens: optional unless stated.
   if ((m = EVENT_DATE_SUBJECT.exec(headWithArticle))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date'], undefined, mods.required ? {} : { optional: true });
+  if ((m = HAPPENED_WHEN.exec(headWithArticle))) {
+    // A word naming another entity says who acted ("the first agent response"), not what happened.
+    const w = tokens(m[1]!).filter((x) => { const e = ctx.registry.resolve(x); return !e || e === ctx.entity; });
+    if (w.length) return field([...w, 'at'], 'datetime', mods.required ? {} : { optional: true });
+  }
   if ((m = EVENT_TIME.exec(headWithArticle))) {
     const kind = (m[1] ?? '').toLowerCase();
     const verb = m[2]!.toLowerCase().split(/\s+/);

@@ -58,3 +58,6 @@ export const MARK_AS: RegExp = /\b(?:optionally\s+)?(?:marking|flagging|marks?|f
 
 /** "adding an optional note", "entering a reason": the verb that supplies a value, before the value's name. */
 export const SUPPLYING_GERUND: RegExp = /^(?:optionally\s+)?(?:adding|entering|attaching|giving|providing|including|choosing|selecting|picking|writing|uploading|specifying|leaving)\s+(?=(?:an?|the|one|some|their|its|my|our)\s)/i;
+
+/** "when the first agent response actually happened", "when the last payment came in": the time of that event. */
+export const HAPPENED_WHEN: RegExp = /^when\s+(?:the|its|their|a|an)\s+([a-z]+(?:[\s-]+[a-z]+){0,3}?)\s+(?:(?:actually|first|finally|really)\s+)?(?:happened|happens|occurred|occurs|took place|takes place|came in|arrived)\b/i;

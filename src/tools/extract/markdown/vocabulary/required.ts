@@ -6,3 +6,6 @@ export const REQUIRED_CUES: RegExp = /\b(?:required|mandatory|always|must (?:hav
 
 /** "both optional", "all optional": the cue applies to every item of the list it closes. */
 export const GROUP_CUE: RegExp = /\b(?:both|all|each|either|every one)\s+(optional|required|mandatory)\b/i;
+
+/** A dash tail that remarks on how values come about ("— computed from the policy when …"): a note, not an item. */
+export const REMARK_TAIL: RegExp = /^(?:computed|calculated|derived|generated|filled in|filled|set automatically|updated|recomputed|copied|taken)\b/i;

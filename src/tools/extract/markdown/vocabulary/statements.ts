@@ -69,6 +69,23 @@ export const ADJUST_RECORD: RegExp = /\b(adjust|correct|override|amend)\s+(?:an?
 /** The record each act leaves behind. */
 export const ACT_RECORD_NOUNS: Readonly<Record<string, string>> = { adjust: 'adjustment', correct: 'correction', override: 'override', amend: 'amendment' };
 
+/**
+ * "Per priority, a policy defines a first-response target and a resolution target, in minutes. So a policy has
+ * up to four target rows": the values defined per something are the child rows' attributes. Groups: 1 the
+ * "per" attribute, 2 the parent, 3 the values.
+ */
+export const PER_FIELD_DEFINES: RegExp = /^per\s+([a-z]+(?:\s+[a-z]+)?),\s+(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:defines|sets|has|gets|specifies|configures|holds)\s+(.+)$/i;
+/** ", in minutes" after a list: the unit of every value. */
+export const LIST_UNIT: RegExp = /,?\s*(?:both\s+|all\s+|each\s+)?in\s+(seconds|minutes|hours|days|weeks|months|years)\.?\s*$/i;
+/** Generic heads a unit replaces: "a resolution target, in minutes" → resolution minutes. */
+export const MEASURE_HEADS: readonly string[] = ['target', 'limit', 'time', 'duration', 'window', 'deadline', 'goal', 'budget', 'threshold', 'allowance'];
+
+/**
+ * "Each org defines its own tax rates, e.g. "VAT 20%": a name, the percentage, …": the subject's own records
+ * and their attributes. Groups: 1 the owner, 2 the records, 3 the attributes.
+ */
+export const OWN_RECORDS_LIST: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:defines|maintains|manages|creates|configures|sets up|keeps|has)\s+(?:its|their) own\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b[^:]*:\s*(.+)$/i;
+
 /** "request leave by choosing a leave type, a start date and an end date". */
 export const BY_CHOOSING: RegExp = /\b([a-z]+)\s+(?:(?:an?|the|some|my|our)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+(?:choosing|selecting|entering|picking|giving|providing|specifying|filling in)\s+(.+)$/i;
 
