@@ -19,7 +19,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -226,7 +226,8 @@ export function discoverEntities(doc: Doc): void {
       const namesOwner = owner !== undefined && normalise(owner).pop() === normalise(m[1]!).pop();
       if (owner && !namesOwner && !/\b(?:it|they|this|that|which)\b/i.test(m[1]!)) {
         const mod = /optional/i.test(m[2]!) ? ' (optional)' : /required|mandatory/i.test(m[2]!) ? ' (required)' : '';
-        candidates.push({ phrase: owner, text: m[1]!.replace(/\s+\/\s+/g, ' / ') + mod, sentence: s, evidence: 'one-attribute' });
+        // "A tax ID / VAT number is optional": the slash gives another name for the same attribute.
+        candidates.push({ phrase: owner, text: m[1]!.replace(/\s+\/\s+.*$/, '') + mod, sentence: s, evidence: 'one-attribute' });
         continue;
       }
     }
@@ -236,6 +237,12 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = WE_STORE_ON.exec(text))) {
       candidates.push({ phrase: m[2]!, text: m[1]!, sentence: s, evidence: 'we-store' });
+      continue;
+    }
+    // "It's always in one currency, and it can carry notes": a second clause about the section's record.
+    if ((m = PRONOUN_CLAUSE_HAS.exec(text)) && sectionOwner(doc, s.block.section)) {
+      const may = /^(?:can|may|might|could)\b/i.test(m[1] ?? '');
+      candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[2]!.replace(/\.$/, '') + (may ? ' — all optional' : ''), sentence: s, evidence: 'has' });
       continue;
     }
     if ((m = PRONOUN_HAS.exec(text))) {
@@ -279,7 +286,9 @@ export function discoverEntities(doc: Doc): void {
           const parent = resolveSubject(doc, subject, s);
           if (parent) candidates.push({ phrase: `${parent} ${child[1]}`, text: '', sentence: s, evidence: 'child-rows', strong: true });
         }
-        candidates.push({ phrase: subject, text: afterColon(m[2]!), sentence: s, evidence: 'has' });
+        // "A customer can have a preferred currency": what a record can have, it may lack.
+        const may = /^[^,;:]*?\b(?:can|may)\s+(?:also\s+)?(?:have|has|carry|hold|include|get|keep)\b/i.test(text) && !/\b(?:must|always|required)\b/i.test(m[2]!);
+        candidates.push({ phrase: subject, text: afterColon(m[2]!) + (may ? ' — all optional' : ''), sentence: s, evidence: 'has' });
         continue;
       }
     }
@@ -298,8 +307,13 @@ export function discoverEntities(doc: Doc): void {
         candidates.push({ phrase: term, text: rest, sentence: s, evidence: 'label', strong: true });
         continue;
       }
-      const values = enumValuesOf(rest.replace(/\.$/, ''));
       const owner = sectionOwner(doc, s.block.section);
+      // "required: first name, last name, email": the label settles the items, it names no attribute.
+      if (owner && /^(?:required|mandatory|optional)$/i.test(label.trim())) {
+        candidates.push({ phrase: owner, text, sentence: s, evidence: 'bullet' });
+        continue;
+      }
+      const values = enumValuesOf(rest.replace(/\.$/, ''));
       if (values && owner && !reg.resolve(label)) {
         candidates.push({ phrase: owner, text: `${label} (${values.join(', ')})`, sentence: s, evidence: 'values' });
         continue;
@@ -480,6 +494,9 @@ function attributeTail(rest: string): string {
 function afterColon(text: string): string {
   const masked = text.replace(/\([^)]*\)/g, (x) => x.replace(/:/g, ' '));
   const i = masked.indexOf(':');
+  // "a name, an email and a role: admin, supervisor or picker": after a list, the colon gives the last item's values.
+  const values = i >= 0 && /,/.test(masked.slice(0, i)) ? enumValuesOf(text.slice(i + 1).trim().replace(/\.$/, '')) : undefined;
+  if (values) return `${text.slice(0, i)} (${values.join(', ')})`;
   return i >= 0 && /,/.test(masked.slice(i)) ? text.slice(i + 1) : text;
 }
 

@@ -55,7 +55,9 @@ function mask(text: string): { masked: string; restore: (s: string) => string } 
 
 /** Splits an attribute list into chunk texts, with the modifiers that a trailing "— both optional" spreads. */
 export function splitAttributeList(text: string): { chunks: string[]; group: Modifiers } {
-  const { masked, restore } = mask(text.replace(/\.$/, ''));
+  // "…, role: admin, recruiter or viewer": a label with its values inside a list is one enum attribute.
+  const labelled = text.replace(/\.$/, '').replace(/(^|,\s*)([a-z][a-z ]{0,25}?):\s+((?:[a-z][a-z0-9_-]*(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+))+[a-z][a-z0-9_-]*)\s*(?=$|;)/g, '$1$2 ($3)');
+  const { masked, restore } = mask(labelled);
   const group: Modifiers = { notes: [] };
   let body = masked;
   // A dash tail with "both/all optional" applies to every item before it.
@@ -85,6 +87,8 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
     .replace(/(^|[,;:(]\s*|\b(?:the|a|an|its|their|his|her|our|my|your|with|of|for|and|or|plus|by|from|in|on|has|have|records?|stores?)\s+)([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1$2 $4, $3 $4')
     // "a billing address: two address lines, city, …": a group label inside the list gives way to its items.
     .replace(/(,|\band)\s+(?:an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?:\s+/gi, ', ');
+  // "a preferred currency; when it isn't set, new invoices default to …": a conditional clause ends the list.
+  body = body.replace(/\s*;\s*(?:when|if|unless|once|otherwise)\b.*$/i, '');
   const pieces = splitList(body.replace(/\s*,?\s*\bplus\b\s*/gi, ', '));
   const chunks: string[] = [];
   for (const piece of pieces) {
@@ -186,8 +190,12 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
     .replace(/^\s*(?:(?:one|zero) or more|at least one|any number of|up to \w+|several|many|multiple)\s+/i, ' ');
   // "the submitted-at time", "a cancelled-at timestamp": the hyphenated "<verb>-at" is the name (submittedAt).
   t = t.replace(/\b([a-z]+)-(at|on)\s+(?:time|timestamp|date-?time|date)\b/gi, '$1 $2');
+  // "notes/payment terms": a plural noun before the slash is a name by itself; the alternative is a whole phrase.
+  t = t.replace(/\b([a-z]+s)\/[a-z][\w-]*\s+([a-z]+s)\b/gi, '$1');
   // "region/state" → "region"; "notes/body" → "notes".
   t = t.replace(/\b([a-z][\w-]*)\/[a-z][\w/-]*/gi, '$1');
+  // "English name", "local title": a language qualifier does not make another attribute.
+  t = t.replace(/\b(?:english|french|german|spanish|italian|dutch|portuguese|native|local)\s+(?=(?:name|title|label)\b)/gi, '');
   let w = tokens(t);
   w = dropDeterminers(w);
   // "a note explaining why", "a comment describing the issue": a participle clause after the head ends the name.
@@ -221,7 +229,8 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   // "a heating type", "the cooking time": a gerund before a field noun is a compound noun, not an action.
   const compound = w.length === 2 && FIELD_WORDS.includes(w[1]!);
   if (w[0] === 'to' || w[0] === 'of' || w[0] === 'with' || /ing$/.test(w[0]!) && w.length > 1 && !compound && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
-  if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version'].includes(w.join(' '))) return undefined;
+  // "Lifecycle" is no name of its own but a synonym of status: the check reads the mapped words.
+  if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version'].includes(w.map((x) => FIELD_SYNONYMS[x] ?? x).join(' '))) return undefined;
   return w.map((x) => FIELD_SYNONYMS[x] ?? x);
 }
 
@@ -390,6 +399,13 @@ export function parseAttributeList(source: string, ctx: ChunkContext): Chunk[] {
   const labelled = /^([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$/.exec(text.trim());
   // "desk: a name and …" inside the desk's own statement: the label just repeats the subject.
   if (labelled && ctx.entity && ctx.registry.resolve(labelled[1]!, ctx.entity) === ctx.entity) return parseAttributeList(labelled[2]!, ctx);
+  // "required: first name, last name, email" / "optional: phone, website": the label settles every item.
+  const settled = labelled && /^(?:required|mandatory|optional)$/i.test(labelled[1]!.trim()) ? /^optional$/i.test(labelled[1]!.trim()) : undefined;
+  if (settled !== undefined) {
+    const items = parseAttributeList(labelled![2]!, ctx);
+    for (const c of items) if (c.kind !== 'none') (settled ? (c.mods.optional = true) : (c.mods.required = true));
+    return items;
+  }
   if (labelled && !/s$/i.test(labelled[1]!.trim()) && tokens(labelled[1]!).length <= 3 && /^(?:optional|required|unique|the|an?|one|from|picked|exactly|always|yes|no)\b/i.test(labelled[2]!.trim())) {
     // "avatar: optional, picked from the media library": one attribute with its notes.
     return [parseChunk(`${labelled[1]} — ${labelled[2]}`, ctx)];

@@ -8,6 +8,8 @@ import type { Block, BlockKind, Section, TableRow } from './types.ts';
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const ITEM = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
+/** A paragraph that is only a bold label, optionally with a parenthesis and a dash description. */
+const BOLD_HEADING = /^\*\*([^*:]{2,60}?)\*\*\s*(?:\(([^)]*)\))?\s*(?:(?:[—–]|\s-\s)\s*(.*))?$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 export interface ParsedDocument {
@@ -29,6 +31,7 @@ export function parseMarkdown(source: string): ParsedDocument {
   const sections: Section[] = [root];
   const blocks: Block[] = [];
   let section = root;
+  let headingLevel = 0;
   let current: Block | undefined;
 
   const close = () => {
@@ -82,9 +85,24 @@ export function parseMarkdown(source: string): ParsedDocument {
       continue;
     }
     const heading = HEADING.exec(raw);
+    // "**Candidates**" or "**Applications** — a candidate applying to a job" over a list: a bold label that
+    // heads the bullets under it, one level below the last real heading. Without bullets it is a paragraph.
+    const bold = !heading && current === undefined ? BOLD_HEADING.exec(raw) : null;
+    if (bold && bold[1]!.trim().split(/\s+/).length <= 5 && ITEM.test(nextNonBlank(lines, i + 1))) {
+      close();
+      let parent: Section | undefined = section;
+      while (parent && parent.level >= headingLevel + 1) parent = parent.parent;
+      section = { id: sections.length, title: bold[1]! + (bold[2] ? ` (${bold[2]})` : ''), level: headingLevel + 1, line: lineNo, parent: parent ?? root, blocks: [], cls: 'data', bold: true };
+      sections.push(section);
+      open('heading', lineNo, section.title, { indent: section.level });
+      close();
+      if (bold[3]) open('paragraph', lineNo, bold[3]);
+      continue;
+    }
     if (heading && !raw.startsWith(' ')) {
       close();
       const level = heading[1]!.length;
+      headingLevel = level;
       let parent: Section | undefined = section;
       while (parent && parent.level >= level) parent = parent.parent;
       section = { id: sections.length, title: heading[2] ?? '', level, line: lineNo, parent: parent ?? root, blocks: [], cls: 'data' };
@@ -130,6 +148,11 @@ export function parseMarkdown(source: string): ParsedDocument {
     open('paragraph', lineNo, trimmed);
   }
   return { sections, blocks };
+}
+
+function nextNonBlank(lines: string[], from: number): string {
+  for (let j = from; j < lines.length; j++) if ((lines[j] ?? '').trim() !== '') return lines[j]!;
+  return '';
 }
 
 /** The source line on which `offset` of the block's text lies. */

@@ -11,7 +11,7 @@ import { normalise } from './registry.ts';
 import { splitList, stripInline, trimRef } from './text.ts';
 import type { Block, DraftEntity, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { CODE_LIST, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
+import { CODE_LIST, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
 
 export function findReferenceData(doc: Doc): void {
   const refs = new Set<DraftEntity>();
@@ -118,7 +118,7 @@ function pickedFromFixedList(doc: Doc, refs: Set<DraftEntity>): Set<Sentence> {
     const text = stripInline(s.text);
     // "Xs come from a fixed, global list …": the sentence's subject is the list; there is no picking subject.
     const own = COMES_FROM_LIST.exec(text);
-    const m = own ?? PICKED_FROM.exec(text);
+    const m = own ?? PICK_FROM.exec(text) ?? PICKED_FROM.exec(text);
     if (!m) continue;
     const tail = text.slice(m.index + m[0].length);
     if (!FIXED_LIST_QUALIFIER.test(m[2] ?? '') && !REFERENCE_CUES.test(tail) && !REFERENCE_CUES.test(m[0])) continue;
@@ -127,7 +127,9 @@ function pickedFromFixedList(doc: Doc, refs: Set<DraftEntity>): Set<Sentence> {
     const before = own ? '' : text.slice(0, m.index);
     const mentions = findMentions(doc, before, s.block).map((x) => x.entity).filter((e) => e.kind !== 'junction' && e.kind !== 'tenant-root');
     const terms = doc.sectionEntities.get(s.block.section) ?? [];
-    const subject = own ? undefined : (mentions[0] ?? (terms.length === 1 ? doc.registry.get(terms[0]!) : undefined));
+    const whose = own ? null : /\b([a-z][\w-]*)['’]s\s/i.exec(m[0]);
+    const possessor = whose ? doc.registry.resolve(whose[1]!) : undefined;
+    const subject = own ? undefined : (possessor ?? mentions[0] ?? (terms.length === 1 ? doc.registry.get(terms[0]!) : undefined));
     const name = pascalCase(words.join(' '));
     const existing = doc.registry.resolve(words);
     const ref = existing && existing !== subject ? existing : doc.registry.add(name, { kind: 'reference', line: s.line, ref: trimRef(s.text), evidence: 'reference-list' });

@@ -21,7 +21,9 @@ export function classifySections(sections: Section[]): void {
   // first heading, when it is an H1, is never classified, so a version or a cue word in it defers nothing.
   const title = sections.find((s) => s.level > 0);
   for (const section of sections) {
-    const own = section.level === 0 || (section === title && section.level === 1) ? undefined : headingClass(section.title);
+    let own = section.level === 0 || (section === title && section.level === 1) ? undefined : headingClass(section.title);
+    // A bold label names a thing of its parent section ("**Interviews**" under "Entities"), not a part of the document.
+    if (section.bold && own === 'irrelevant') own = undefined;
     const inherited = section.parent?.cls ?? 'data';
     // Exclusion and irrelevance are sticky; a query heading under a data heading is a query section.
     section.cls = inherited === 'excluded' || inherited === 'irrelevant' ? inherited : (own ?? inherited);

@@ -10,7 +10,7 @@ import { singular, tokens, trimRef } from './text.ts';
 import type { Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { NOT_ENTITY } from './vocabulary/nouns.ts';
-import { GENERIC_PEOPLE, GLOBAL_USERS, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
+import { GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
 
 export function findTenancy(doc: Doc): void {
   const reg = doc.registry;
@@ -28,9 +28,9 @@ export function findTenancy(doc: Doc): void {
 
   // Who signs in.
   for (const s of doc.sentences) {
-    if (!SIGN_IN.test(s.text)) continue;
+    if (!SIGN_IN.test(s.text) || NOT_SIGNING_IN.test(s.text)) continue;
     const who = loginNoun(doc, s);
-    if (!who) continue;
+    if (!who || reg.isOrgPhrase(who)) continue;
     const name = pascalCase(who);
     if (!reg.userEntity) {
       reg.userEntity = name;

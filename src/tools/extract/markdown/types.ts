@@ -43,6 +43,8 @@ export interface Section {
   parent?: Section;
   blocks: Block[];
   cls: SectionClass;
+  /** A bold label heading a paragraph ("**Candidates**"), not a markdown heading. */
+  bold?: boolean;
 }
 
 export interface Sentence {

@@ -5,7 +5,7 @@
 
 export const NOT_ENTITY: readonly string[] = [
   'we', 'it', 'they', 'this', 'that', 'these', 'those', 'everyone', 'everything', 'nothing', 'someone', 'anyone',
-  'people', 'person', 'thing', 'things', 'stuff', 'data', 'information', 'info', 'system', 'app', 'application',
+  'people', 'person', 'thing', 'things', 'stuff', 'data', 'information', 'info', 'system', 'app',
   'platform', 'product team', 'ui', 'api', 'database', 'db', 'backend', 'frontend', 'server', 'client app',
   'screen', 'table', 'field', 'column', 'row', 'record',
   'records', 'entity', 'model', 'schema', 'index', 'query', 'requirement', 'goal', 'goals', 'scope', 'summary', 'overview', 'context',

@@ -5,7 +5,7 @@ export const REFERENCE_CUES: RegExp = /\b(?:platform[- ]wide|platform catalog(?:
 export const CODE_LIST: RegExp = /:\s*((?:[A-Z][A-Z0-9_]{1,9}(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*){2,}[A-Z][A-Z0-9_]{1,9})/;
 
 /** "Annual leave (code ANNUAL), Sick leave (SICK)": named values with their codes. */
-export const NAMED_CODE: RegExp = /([A-Z][a-z]+(?:\s+[a-z]+){0,3})\s+\((?:code\s+)?([A-Z][A-Z0-9_]{1,30})\)/g;
+export const NAMED_CODE: RegExp = /([A-Za-z][a-z]+(?:(?:\s+|\/)[a-z]+){0,3})\s+\((?:code\s+)?([A-Z][A-Z0-9_]{1,30})\)/g;
 
 /** "pick from a standard list of leave types", "a fixed catalogue of units": the list names a lookup entity. */
 export const REFERENCE_LIST_OF: RegExp = /\b(?:standard|fixed|global|predefined|pre-defined|built-in|shared|platform[- ]wide)\s+(?:list|catalog(?:ue)?|set)\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
@@ -18,6 +18,12 @@ export const NAME_LIST: RegExp = /:\s*((?:[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2}\
  * list we ship": the picked noun (group 1) is the lookup entity, not the sentence's subject. Group 2 is the
  * list's qualifier, which must say the list is fixed/shared for the rule to apply.
  */
+/**
+ * "I want to pick the vehicle's fuel type from a standard list": the active form. Group 1 is the picked noun,
+ * group 2 the list's qualifier; a possessive before the noun names the record that holds the choice.
+ */
+export const PICK_FROM: RegExp = /\b(?:pick|choose|select|take)s?\s+(?:the|an?|its|their|our|my)?\s*(?:[a-z][\w-]*['’]s\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+from\s+(?:an?|the|our|one)\s+((?:[\w-]+\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
+
 export const PICKED_FROM: RegExp = /\b(?:an?|one|its|their)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s+(?:picked|chosen|selected|taken|drawn)\s+from\s+(?:an?|the|our|one)\s+((?:[\w-]+\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
 
 /** Qualifiers of a list that is the same for everyone. */
