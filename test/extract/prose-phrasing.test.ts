@@ -97,3 +97,48 @@ describe('"Xs <verb> Ys … per <verb noun>"', () => {
     assertConsistent(model);
   });
 });
+
+describe('bold labels over bullets', () => {
+  const { model } = extract([
+    '# Lending library', '', '## Entities', '', '**Members** (everyone who borrows)', '- required: full name, email', '- optional: phone, role: adult, child or senior', '',
+    '**Loans** — a member borrowing a book', '- the member, the book, the date borrowed', '', '**Books**', '- title (required), isbn', '',
+    '**Notes** — librarians sometimes add a remark.',
+  ].join('\n'));
+  it('head their own section, so the bullets describe that entity', () => {
+    expect(entity(model, 'Member').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['fullName', 'email', 'phone', 'role']));
+    expect(relation(model, 'Loan', 'member').to).toBe('Member');
+    expect(relation(model, 'Loan', 'book').to).toBe('Book');
+  });
+  it('read "required:" and "optional:" as the nullability of every item, and "label: a, b or c" as an enum', () => {
+    const f = (n: string) => entity(model, 'Member').fields.find((x) => x.name === n)!;
+    expect([f('fullName').required, f('email').required, f('phone').required]).toEqual([true, true, false]);
+    expect(f('role')).toMatchObject({ type: 'enum', enumValues: ['adult', 'child', 'senior'] });
+  });
+  it('without bullets stay a paragraph', () => {
+    expect(model.entities.map((e) => e.name)).not.toContain('Note');
+    assertConsistent(model);
+  });
+});
+
+describe('"pick the X\'s Y from a standard list"', () => {
+  it('makes Y the lookup and keeps X tenant data', () => {
+    const { model } = extract([
+      '# Lending library', '', '## Books', '',
+      '- As a librarian, I want to register a book with its title and isbn.',
+      '- As a librarian, I want to pick the book\'s format from a standard list — hardcover (HARDCOVER), paperback (PAPERBACK) and audio (AUDIO). That list is the same for every library.',
+    ].join('\n'));
+    expect(entity(model, 'Book').kind).toBe('tenant');
+    expect(entity(model, 'Format').kind).toBe('reference');
+    expect(relation(model, 'Book', 'format').to).toBe('Format');
+    expect(model.referenceData.find((d) => d.entity === 'Format')?.rows).toHaveLength(3);
+  });
+});
+
+describe('a sentence about the moment of signing in', () => {
+  it('does not name who signs in', () => {
+    const { model } = extract([
+      '# Lending library', '', '## Branches', '', '- name; a short code, shown before anyone is logged in', '', '## Librarians', '', 'Librarians sign in with an email.',
+    ].join('\n'));
+    expect(model.tenancy.userEntity).toBe('Librarian');
+  });
+});
