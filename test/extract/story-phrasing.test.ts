@@ -190,3 +190,50 @@ describe('"each X defines its own Ys, e.g. …: a, b"', () => {
     expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'LabourRate', fields: ['orgId', 'name'], unique: true }));
   });
 });
+
+describe('a record described in prose paragraphs', () => {
+  const { model } = extract([
+    '# Rentals app', '', 'Each agency is an organization. Staff members log in as users, and every user belongs to one organization.', '',
+    '## Renters', '',
+    'We need the renter\'s name and a contact email. A licence ID / permit number is optional. A renter can have a preferred language; when it isn\'t set, new leases default to the agency\'s language.', '',
+    '## Leases', '',
+    'Each lease is for one renter and has a start date. It\'s always for one unit, and it can carry notes/house rules that are printed on the contract.', '',
+    'Lifecycle: draft → signed → ended.', '',
+    'A lease has one or more clauses, shown in a fixed order that the user can rearrange. A lease that has been signed can\'t be deleted, only archived.', '',
+    '## Clauses', '', '- title, body', '',
+    '## Languages (reference data)', '', 'Languages are platform-wide lookup lists. Seed them:', '', '- **Languages** — ISO code and English name. Launch set: EN, FR, DE.', '',
+    '## Units', '', '- code, floor',
+  ].join('\n'));
+  it('reads "Lifecycle: a → b → c" as the status', () => {
+    expect(field(model, 'Lease', 'status').enumValues).toEqual(['draft', 'signed', 'ended']);
+  });
+  it('reads ", and it can carry X" as optional attributes of the section\'s record, "notes/house rules" as notes', () => {
+    expect(field(model, 'Lease', 'notes').required).toBe(false);
+  });
+  it('reads "one or more Ys, shown in a fixed order that the user can rearrange" as a position on Y', () => {
+    expect(field(model, 'Clause', 'position').type).toBe('integer');
+    expect(relation(model, 'Clause', 'lease').to).toBe('Lease');
+  });
+  it('reads "can\'t be deleted, only archived" as the archived state', () => {
+    expect(field(model, 'Lease', 'archivedAt').required).toBe(false);
+  });
+  it('reads "A / B is optional" as one attribute, "can have" as optional and stops at a conditional clause', () => {
+    expect(field(model, 'Renter', 'licenceId').required).toBe(false);
+    expect(names(model, 'Renter')).not.toContain('permitNumber');
+    expect(names(model, 'Renter').some((n) => /isn|Default/.test(n))).toBe(false);
+    expect(relation(model, 'Renter', 'preferredLanguage')).toMatchObject({ to: 'Language', required: false });
+  });
+  it('gives whoever logs in an email, and reads an "English name" as the name', () => {
+    expect(field(model, 'User', 'email').required).toBe(true);
+    expect(names(model, 'Language')).toContain('name');
+    assertConsistent(model);
+  });
+});
+
+describe('"… and a role: a, b or c" closing an attribute list', () => {
+  it('gives the last item those values and keeps the items before the colon', () => {
+    const { model } = extract(['# Depot app', '', '## Drivers', '', 'A driver has a name, an email (unique per organization) and a role: lead, regular or trainee.'].join('\n'));
+    expect(names(model, 'Driver')).toEqual(['name', 'email', 'role']);
+    expect(field(model, 'Driver', 'role').enumValues).toEqual(['lead', 'regular', 'trainee']);
+  });
+});

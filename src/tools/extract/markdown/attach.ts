@@ -9,7 +9,7 @@ import { type Chunk, entityNameOf, enumValuesOf, inferType, nameWords, parseAttr
 import { deleteActionOf } from './deletion.ts';
 import { stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, DraftField, DraftRelation } from './types.ts';
-import { CAN_BE_STATE, NOT_A_STATE } from './vocabulary/fieldforms.ts';
+import { CAN_BE_STATE, MANUAL_ORDER, NOT_A_STATE, SIGN_IN_IDENTIFIER } from './vocabulary/fieldforms.ts';
 import { DECLARED_TYPES } from './vocabulary/types.ts';
 import { pendingUniqueFromNotes } from './uniqueness.ts';
 
@@ -24,6 +24,7 @@ export function attachAttributes(doc: Doc): void {
     for (const chunk of chunks) applyChunk(doc, entity, chunk, st.line, st.ref);
   }
   impliedStates(doc);
+  signInIdentifier(doc);
 }
 
 export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: number, ref: string): void {
@@ -43,6 +44,8 @@ export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: nu
   if (chunk.many) {
     // "ordered stages", "one or more sensors": the other side holds the reference.
     if (chunk.target === entity) return;
+    // "one or more line items, shown in a fixed order that the user can rearrange": the children keep a position.
+    if (MANUAL_ORDER.test(chunk.text)) addField(chunk.target, { name: 'position', type: 'integer', mods: { notes: [], required: true }, line, ref });
     addRelation(doc, {
       name: camelCase(entity.name), from: chunk.target.name, to: entity.name, cardinality: 'many-to-one',
       field: camelCase(entity.name) + 'Id', required: true, requiredStated: false, line, ref,
@@ -198,15 +201,22 @@ function addArrowTarget(doc: Doc, phrase: string, line: number, ref: string): Dr
   return name ? doc.registry.add(name, { kind: 'tenant', line, ref, evidence: 'table' }) : undefined;
 }
 
+/** "Team members log in as users": whoever signs in has a login, an email unless the PRD names another one. */
+function signInIdentifier(doc: Doc): void {
+  const user = doc.registry.userEntity ? doc.registry.get(doc.registry.userEntity) : undefined;
+  if (!user || user.fields.some((f) => SIGN_IN_IDENTIFIER.test(f.name))) return;
+  addField(user, { name: 'email', type: 'string', mods: { notes: [], required: true }, line: user.line, ref: user.ref });
+}
+
 /** "can be marked paid" → paidAt, "can be archived" → archivedAt, on the sentence's subject entity. */
 function impliedStates(doc: Doc): void {
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
     // "Only one story can be pinned per org" is a uniqueness rule over a flag, read by the uniqueness pass.
     if (/\b(?:only|exactly|at most) one\b/i.test(s.text)) continue;
-    const states = [...s.text.matchAll(CAN_BE_STATE)].map((m) => (m[1] ?? m[2]!).toLowerCase()).filter((v) => !NOT_A_STATE.includes(v));
+    const states = [...s.text.matchAll(CAN_BE_STATE)].map((m) => (m[1] ?? m[2] ?? m[3]!).toLowerCase()).filter((v) => !NOT_A_STATE.includes(v));
     if (states.length === 0) continue;
-    const subject = subjectEntity(doc, s.text.slice(0, s.text.search(/\bcan be\b/i)), s.block);
+    const subject = subjectEntity(doc, s.text.slice(0, Math.max(0, s.text.search(/\bcan(?:['’]t|not| not)? be\b/i))), s.block);
     if (!subject) continue;
     for (const state of states) {
       addField(subject, { name: camelCase(`${state} at`), type: 'datetime', mods: { notes: [], optional: true }, line: s.line, ref: trimRef(s.text) });

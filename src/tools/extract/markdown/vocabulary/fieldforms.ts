@@ -39,7 +39,8 @@ export const FLAG_SUFFIX: RegExp = /^(.+?)\s+(?:flag|toggle|checkbox)$/i;
 export const NUMBERED_LINES: RegExp = /^(one|two|three|four|five|\d)\s+([a-z]+)\s+lines$/i;
 
 /** "can be marked paid", "can be archived": a state the record can enter, stored as the moment it did. */
-export const CAN_BE_STATE: RegExp = /\bcan be (?:marked(?: as)?\s+([a-z]+)|([a-z]+(?:ed|en)))\b/gi;
+/** "can't be deleted, only archived": the state offered instead (group 3). */
+export const CAN_BE_STATE: RegExp = /\bcan be (?:marked(?: as)?\s+([a-z]+)|([a-z]+(?:ed|en)))\b|\b(?:can['’]t|cannot|can not) be [a-z]+(?:ed|en),?\s+(?:only|just|but only)\s+([a-z]+(?:ed|en))\b/gi;
 
 /** States that are actions on the row itself, not a lifecycle state worth a column. */
 export const NOT_A_STATE: readonly string[] = [
@@ -61,3 +62,9 @@ export const SUPPLYING_GERUND: RegExp = /^(?:optionally\s+)?(?:adding|entering|a
 
 /** "when the first agent response actually happened", "when the last payment came in": the time of that event. */
 export const HAPPENED_WHEN: RegExp = /^when\s+(?:the|its|their|a|an)\s+([a-z]+(?:[\s-]+[a-z]+){0,3}?)\s+(?:(?:actually|first|finally|really)\s+)?(?:happened|happens|occurred|occurs|took place|takes place|came in|arrived)\b/i;
+
+/** Wording that puts records in an order people choose: they then keep a position. */
+export const MANUAL_ORDER: RegExp = /\b(?:manual order|drag(?:ged)?|rearrange|re-?order|sort order|in (?:a|the) (?:fixed|custom|manual) order)\b/i;
+
+/** Field names that identify whoever signs in. */
+export const SIGN_IN_IDENTIFIER: RegExp = /email|username|userName|login|phone|handle/i;

@@ -101,6 +101,9 @@ export const WE_KNOW: RegExp = /\b(?:we|you|i)\s+(?:want|need|have)\s+to\s+(?:kn
 /** "Each has a name …", "It has …": the subject is the thing the previous sentence introduced. */
 export const PRONOUN_HAS: RegExp = new RegExp(`^(?:each(?: one)?|it|they|every one)\\s+(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(?::\\s*)?(.*)$`, 'i');
 
+/** "It's always in one currency, and it can carry notes": a pronoun clause after the first. Group 1 the modal, 2 the list. */
+export const PRONOUN_CLAUSE_HAS: RegExp = new RegExp(`,\\s+(?:and|but|while)\\s+(?:it|they)\\s+(?:(can|may|might|could|will|should|must)\\s+)?(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(.+)$`, 'i');
+
 /** "Status is active, converted (became an order) or abandoned." */
 export const FIELD_IS_VALUES: RegExp = /^(?:the\s+|its\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:is|can be|must be)\s+(?:one of\s+|either\s+)?((?:[a-z_]+(?:\s*\([^)]*\))?(?:\s*,\s*(?:or\s+)?|\s+or\s+))+[a-z_]+(?:\s*\([^)]*\))?)\.?$/i;
 
