@@ -1,5 +1,5 @@
 /** One entry point for a throwaway database: a PostgreSQL server when a URL is given, embedded PGlite otherwise. */
-import type { Database } from './database.ts';
+import type { ThrowawayDatabase } from './database.ts';
 import { openPGliteDatabase } from './pglite.ts';
 import { createThrowawayDatabase } from './postgres.ts';
 
@@ -8,14 +8,14 @@ export interface ThrowawayDatabaseOptions {
   url?: string;
 }
 
-export function openThrowawayDatabase(options: ThrowawayDatabaseOptions): Promise<Database> {
+export function openThrowawayDatabase(options: ThrowawayDatabaseOptions): Promise<ThrowawayDatabase> {
   return options.url ? createThrowawayDatabase(options.url) : openPGliteDatabase();
 }
 
 /** Runs `fn` on a fresh database and always closes (on a server: drops) it, without hiding `fn`'s own error. */
 export async function withThrowawayDatabase<T>(
   options: ThrowawayDatabaseOptions,
-  fn: (db: Database) => Promise<T>,
+  fn: (db: ThrowawayDatabase) => Promise<T>,
 ): Promise<T> {
   const db = await openThrowawayDatabase(options);
   let result: T;

@@ -7,7 +7,9 @@
  * without re-dumping 40 MB per run or keeping the template's memory alive.
  */
 import { PGlite } from '@electric-sql/pglite';
-import type { Database } from './database.ts';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import type { ThrowawayDatabase } from './database.ts';
+import { pgliteAdapter } from './prisma-adapter.ts';
 
 let templateImage: Promise<Blob> | undefined;
 
@@ -44,13 +46,23 @@ export async function disposePGliteTemplate(): Promise<void> {
   await pending?.catch(() => undefined);
 }
 
+let heapPeak = 0;
+
+/**
+ * The largest WebAssembly memory a throwaway PGlite reached in this process (it never shrinks, so its size at
+ * close is its peak), for `npm run bench`. Read from PGlite's Emscripten module, which it does not type.
+ */
+export function pgliteHeapPeakBytes(): number {
+  return heapPeak;
+}
+
 /** A fresh, empty PGlite database started from the template image. */
-export async function openPGliteDatabase(): Promise<Database> {
+export async function openPGliteDatabase(): Promise<ThrowawayDatabase> {
   const image = await templateDataDir();
   return new PGliteDatabase(await PGlite.create({ loadDataDir: image }));
 }
 
-class PGliteDatabase implements Database {
+class PGliteDatabase implements ThrowawayDatabase {
   readonly engine = 'pglite' as const;
   /**
    * PGlite serialises each parameter by the type the server infers (a string 'false' for a boolean becomes
@@ -81,7 +93,13 @@ class PGliteDatabase implements Database {
     return result.rows;
   }
 
+  prismaAdapter(): Promise<SqlDriverAdapter> {
+    return pgliteAdapter(this.pg);
+  }
+
   async close(): Promise<void> {
+    const heap = (this.pg as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod?.HEAPU8?.byteLength ?? 0;
+    heapPeak = Math.max(heapPeak, heap);
     if (!this.pg.closed) await this.pg.close();
   }
 }

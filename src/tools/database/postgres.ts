@@ -5,9 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { quoteIdent } from '../sql/quote.ts';
-import type { Database } from './database.ts';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import type { ThrowawayDatabase } from './database.ts';
+import { pgClientAdapter } from './prisma-adapter.ts';
 
-export interface ServerDatabase extends Database {
+export interface ServerDatabase extends ThrowawayDatabase {
   /** The database's name on the server, for logs and for checking that it is gone. */
   readonly name: string;
 }
@@ -46,6 +48,10 @@ class PostgresDatabase implements ServerDatabase {
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const result = await this.client.query(sql, params);
     return result.rows as T[];
+  }
+
+  prismaAdapter(): Promise<SqlDriverAdapter> {
+    return pgClientAdapter(this.client);
   }
 
   close(): Promise<void> {

@@ -5,6 +5,7 @@
  * - diff from empty needs no database: a stub adapter answers the engine's one version probe.
  * - diff from a migrations folder needs a shadow database to replay them into; by default one in-memory PGlite
  *   per process (a cold start costs ~4 s), emptied before each diff and used by one diff at a time.
+ * - diff from a database the migrations are already applied to reads that database through its adapter.
  */
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -63,6 +64,16 @@ export async function nextMigrationSql(migrations: MigrationFileInput[], schema:
   return shadow ? diff(from, schema, shadow) : withShadow(() => diff(from, schema, pgliteShadow));
 }
 
+/**
+ * SQL that takes `database` (read through its driver adapter) to `schema`. The validator's drift proof: the
+ * database it just applied the migrations to is what a replay into a shadow database would build, so reading
+ * it answers the same question without applying everything a second time.
+ */
+export async function databaseMigrationSql(database: SqlDriverAdapter, schema: string): Promise<string> {
+  const from: DiffTarget = { tag: 'schemaDatasource', files: [{ path: SCHEMA_FILE, content: schema }], configDir: '.' };
+  return diff(from, schema, offlineShadow, async () => database);
+}
+
 export function isEmptyMigration(sql: string): boolean {
   return sql.trim() === EMPTY_MIGRATION;
 }
@@ -79,12 +90,12 @@ export async function closeSchemaEngine(): Promise<void> {
   });
 }
 
-async function diff(from: DiffTarget, schema: string, shadow: ShadowDatabase): Promise<string> {
+/** `main` is the database a schemaDatasource source reads; the other sources read none (the offline stub). */
+async function diff(from: DiffTarget, schema: string, shadow: ShadowDatabase, main: () => Promise<SqlDriverAdapter> = async () => offlineAdapter()): Promise<string> {
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: 'postgres',
     adapterName: 'schemawright',
-    // Nothing is read from the main database: both diff sources are the schema and the migrations.
-    connect: async () => offlineAdapter(),
+    connect: main,
     connectToShadowDb: shadow,
   };
   const engine = await loadEngine().new({ datamodels: [[SCHEMA_FILE, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));

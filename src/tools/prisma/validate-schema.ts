@@ -26,10 +26,28 @@ export interface SchemaValidation {
 const FILE = 'schema.prisma';
 const SET_NULL_ON_REQUIRED = 'should not be set to `SetNull` when a referenced field is required';
 
+/**
+ * The migration node checks the schema it emits and the validator checks it again: the same text gives the same
+ * answer, so the last few answers are kept (at 500 entities one check costs seconds). Callers get copies.
+ */
+const recent = new Map<string, SchemaValidation>();
+const RECENT_LIMIT = 4;
+
 export function validatePrismaSchema(schema: string): SchemaValidation {
+  let result = recent.get(schema);
+  if (!result) {
+    result = check(schema);
+    recent.set(schema, result);
+    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  }
+  return { valid: result.valid, diagnostics: result.diagnostics.map((d) => ({ ...d })) };
+}
+
+function check(schema: string): SchemaValidation {
   const schemas: Array<[string, string]> = [[FILE, schema]];
+  const lineAt = lineIndex(schema);
   const diagnostics: SchemaDiagnostic[] = internals.lintSchema({ schemas }).map((d) => {
-    const diagnostic: SchemaDiagnostic = { level: d.is_warning ? 'warning' : 'error', message: d.text.trim(), line: lineAt(schema, d.start) };
+    const diagnostic: SchemaDiagnostic = { level: d.is_warning ? 'warning' : 'error', message: d.text.trim(), line: lineAt(d.start) };
     if (d.is_warning && d.text.includes(SET_NULL_ON_REQUIRED) && isCompositeRelation(schema.slice(d.start, d.end))) {
       diagnostic.expected = 'composite tenant FK: the migration rewrites it to ON DELETE SET NULL (<reference column>)';
     }
@@ -48,11 +66,23 @@ export function validatePrismaSchema(schema: string): SchemaValidation {
   }
 }
 
-/** Lint offsets count UTF-16 code units, as JavaScript string indices do. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * Offset → 1-based line by binary search over the line starts: a large schema has a warning per composite FK,
+ * and scanning from the top for each was quadratic. Lint offsets count UTF-16 code units, as string indices do.
+ */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** The warning's span is the relation field; it is composite when its `fields:` list names more than one field. */

@@ -30,6 +30,26 @@ export interface CoverageReport {
   error?: string;
 }
 
+/** Milliseconds per validation step, for report.json and `npm run bench`; 0 for a step that did not run. */
+export interface ValidationTimings {
+  prisma: number;
+  /** Creating the throwaway database (PGlite: started from the template image; server: CREATE DATABASE). */
+  open: number;
+  apply: number;
+  seed: number;
+  drift: number;
+  /** Reading the catalog and the schema objects back. */
+  catalog: number;
+  explain: number;
+  probes: number;
+  /** Closing (server: dropping) the throwaway database. */
+  close: number;
+  /** Wall time until squawk's review was in; it runs beside the database steps. */
+  squawk: number;
+  rules: number;
+  total: number;
+}
+
 export interface ValidationOutcome {
   engine: 'pglite' | 'postgres';
   appSession: AppSessionMode;
@@ -48,4 +68,5 @@ export interface ValidationOutcome {
   catalog: Catalog | null;
   schemaObjects: SchemaObjects | null;
   findings: Finding[];
+  timings: ValidationTimings;
 }

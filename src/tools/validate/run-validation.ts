@@ -1,18 +1,19 @@
 /**
  * One validation round. The steps gather evidence: Prisma's validator, the migration and seed applied to a
- * throwaway database, the catalog read back, index coverage proven with EXPLAIN and tenant isolation probed
- * (both as the application: a role switch on PGlite, a real LOGIN role on a server), squawk's review of the
- * migration and the drift proof. The rules (rules/index.ts) then judge the model, the catalog and that
+ * throwaway database, the drift proof (Prisma's engine reads that database right after the migrations, before
+ * anything else touches it), the catalog read back, index coverage proven with EXPLAIN and tenant isolation
+ * probed (both as the application: a role switch on PGlite, a real LOGIN role on a server), and squawk's review
+ * of the migration. The rules (rules/index.ts) then judge the model, the catalog and that
  * evidence. The database is always dropped, whatever fails.
  */
 import type { DataModel, Index } from '../../model/index.ts';
 import { validatePrismaSchema } from '../prisma/validate-schema.ts';
-import { isEmptyMigration, nextMigrationSql } from '../prisma/schema-engine.ts';
+import { databaseMigrationSql, isEmptyMigration } from '../prisma/schema-engine.ts';
 import { buildArtifacts, migrationsOf, SCHEMA_PATH, SEED_SQL_PATH, type Artifacts } from '../artifacts/build-artifacts.ts';
 import type { PatternCoverage } from '../artifacts/schema-doc.ts';
 import { servesPattern } from '../indexes/index-shape.ts';
 import { indexNames } from '../prisma/names.ts';
-import type { Database } from '../database/database.ts';
+import type { ThrowawayDatabase } from '../database/database.ts';
 import { withThrowawayDatabase } from '../database/open.ts';
 import type { ServerDatabase } from '../database/postgres.ts';
 import { readCatalog } from '../database/read-catalog.ts';
@@ -23,7 +24,7 @@ import { rootTable } from './rules/scope.ts';
 import { runRules } from './rules/index.ts';
 import { readSchemaObjects } from './schema-objects.ts';
 import { reviewMigrations } from './squawk.ts';
-import type { StepResult, ValidationOutcome } from './outcome.ts';
+import type { StepResult, ValidationOutcome, ValidationTimings } from './outcome.ts';
 
 export interface ValidationOptions {
   /** Validate on this PostgreSQL server (strict mode: the application is a real LOGIN role); absent: PGlite. */
@@ -32,7 +33,10 @@ export interface ValidationOptions {
 
 const NOT_RUN: StepResult = { ok: false, ms: 0 };
 
+const NO_TIMINGS: ValidationTimings = { prisma: 0, open: 0, apply: 0, seed: 0, drift: 0, catalog: 0, explain: 0, probes: 0, close: 0, squawk: 0, rules: 0, total: 0 };
+
 export async function validateArtifacts(model: DataModel, artifacts: Artifacts, options: ValidationOptions = {}): Promise<ValidationOutcome> {
+  const begun = performance.now();
   const schema = artifacts[SCHEMA_PATH];
   const migrations = migrationsOf(artifacts);
   const outcome: ValidationOutcome = {
@@ -51,7 +55,9 @@ export async function validateArtifacts(model: DataModel, artifacts: Artifacts, 
     catalog: null,
     schemaObjects: null,
     findings: [],
+    timings: { ...NO_TIMINGS },
   };
+  const timings = outcome.timings;
 
   if (schema === undefined || migrations.length === 0) {
     outcome.emission = { ok: false, ms: 0, error: await emissionError(model) };
@@ -61,12 +67,20 @@ export async function validateArtifacts(model: DataModel, artifacts: Artifacts, 
     outcome.prisma = { ok: checked.valid, ms: elapsed(started), diagnostics: checked.diagnostics };
     // squawk needs no database: it runs beside the database steps.
     const squawk = reviewMigrations(migrations);
-    await withThrowawayDatabase({ url: options.databaseUrl }, (db) => onDatabase(db, model, artifacts, outcome, options));
+    const opening = performance.now();
+    let closing = opening;
+    await withThrowawayDatabase({ url: options.databaseUrl }, async (db) => {
+      timings.open = elapsed(opening);
+      await onDatabase(db, model, artifacts, schema, outcome, options);
+      closing = performance.now();
+    });
+    timings.close = elapsed(closing);
     outcome.squawk = await squawk;
-    if (outcome.prisma.ok && outcome.migrationApplies.ok) outcome.drift = await driftStep(migrations, schema);
+    timings.squawk = outcome.squawk.ms;
   }
   if (outcome.coverage.length === 0) outcome.coverage = modelCoverage(model);
 
+  const judging = performance.now();
   const run = runRules({
     model,
     catalog: outcome.catalog ?? undefined,
@@ -76,19 +90,26 @@ export async function validateArtifacts(model: DataModel, artifacts: Artifacts, 
   });
   outcome.findings = run.findings;
   outcome.rules = { checked: run.checked, skipped: run.skipped };
+  Object.assign(timings, {
+    prisma: outcome.prisma.ms, apply: outcome.migrationApplies.ms, seed: outcome.seedApplies.ms, drift: outcome.drift.ms,
+    explain: outcome.coverageSummary?.ms ?? 0, probes: outcome.isolation?.ms ?? 0, rules: elapsed(judging), total: elapsed(begun),
+  });
   return outcome;
 }
 
-async function onDatabase(db: Database, model: DataModel, artifacts: Artifacts, outcome: ValidationOutcome, options: ValidationOptions): Promise<void> {
+async function onDatabase(db: ThrowawayDatabase, model: DataModel, artifacts: Artifacts, schema: string, outcome: ValidationOutcome, options: ValidationOptions): Promise<void> {
   outcome.migrationApplies = await step(async () => {
     for (const m of migrationsOf(artifacts)) await db.exec(m.sql);
   });
   if (!outcome.migrationApplies.ok) return;
+  if (outcome.prisma.ok) outcome.drift = await driftStep(db, schema);
   outcome.seedApplies = await step(() => db.exec(artifacts[SEED_SQL_PATH] ?? ''));
 
+  const reading = performance.now();
   const catalog = await readCatalog(db);
   outcome.catalog = catalog;
   outcome.schemaObjects = await readSchemaObjects(db, catalog);
+  outcome.timings.catalog = elapsed(reading);
   const connect = strictConnector(db, options);
 
   // Coverage first: the isolation probe commits rows in strict mode, and the proof is about empty tables.
@@ -104,14 +125,14 @@ async function onDatabase(db: Database, model: DataModel, artifacts: Artifacts, 
 }
 
 /** Strict mode: a server database can be logged into as another role; PGlite cannot. */
-function strictConnector(db: Database, options: ValidationOptions): ConnectAs | undefined {
+function strictConnector(db: ThrowawayDatabase, options: ValidationOptions): ConnectAs | undefined {
   return options.databaseUrl && db.engine === 'postgres' ? serverConnector(options.databaseUrl, (db as ServerDatabase).name) : undefined;
 }
 
-async function driftStep(migrations: Array<{ name: string; sql: string }>, schema: string): Promise<ValidationOutcome['drift']> {
+async function driftStep(db: ThrowawayDatabase, schema: string): Promise<ValidationOutcome['drift']> {
   const started = performance.now();
   try {
-    const next = await nextMigrationSql(migrations, schema);
+    const next = await databaseMigrationSql(await db.prismaAdapter(), schema);
     return isEmptyMigration(next) ? { ok: true, ms: elapsed(started) } : { ok: false, ms: elapsed(started), nextMigration: next };
   } catch (error) {
     return { ok: false, ms: elapsed(started), error: message(error) };
