@@ -237,3 +237,63 @@ describe('"… and a role: a, b or c" closing an attribute list', () => {
     expect(field(model, 'Driver', 'role').enumValues).toEqual(['lead', 'regular', 'trainee']);
   });
 });
+
+describe('a clinic schedule in stories', () => {
+  const { model } = extract([
+    '# Clinic app', '', 'Every clinic that signs up is its own organization.', '', '## Stories', '',
+    '1. As an owner, I want to invite staff with their full name, email and role (owner, nurse or therapist).',
+    '2. As an owner, I want to add rooms with a name and a floor.',
+    '3. As reception, I want to schedule an appointment for a patient at a room, with a start time, an end time and the therapist who treats it.',
+    '4. As reception, I want to cancel an appointment with a cancellation reason, and the appointment keeps a cancelled-at timestamp.',
+    '5. As reception, I want to register patients with their first name, last name and email.',
+    '6. As reception, I want to check a patient in, which records the arrived-at time on the appointment.',
+    '7. A patient can\'t book the same appointment twice.',
+    '', '## Screens', '', '- Therapist view: upcoming appointments taken by a given therapist, by start time.',
+  ].join('\n'));
+  it('reads a role value of one entity ("the therapist who treats it") as a reference to that entity', () => {
+    expect(relation(model, 'Appointment', 'therapist').to).toBe('Staff');
+  });
+  it('reads "cancel a X with a Y, and the X keeps Z" as optional attributes of X', () => {
+    expect(field(model, 'Appointment', 'cancellationReason').required).toBe(false);
+    expect(field(model, 'Appointment', 'cancelledAt').type).toBe('datetime');
+  });
+  it('reads "which records the T on the X" as T on X', () => {
+    expect(field(model, 'Appointment', 'arrivedAt').type).toBe('datetime');
+  });
+  it('reads "a role value by a given <role>" in a screen as a filter on that link', () => {
+    const view = model.queryPatterns.find((p) => /Therapist view/.test(p.description));
+    expect(view).toMatchObject({ entity: 'Appointment', equality: ['therapistId'], orderBy: [{ field: 'startTime', direction: 'asc' }] });
+    assertConsistent(model);
+  });
+});
+
+describe('"a X can\'t <verb> the same Y twice"', () => {
+  it('is a key on the record that references both', () => {
+    const { model } = extract([
+      '# Polls app', '', '## Polls', '', '- title', '', '## Voters', '', '- name, email', '', '## Votes', '',
+      '- a vote belongs to a poll and to a voter; choice', '- A voter can\'t vote on the same poll twice.',
+    ].join('\n'));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Vote', unique: true, fields: expect.arrayContaining(['pollId', 'voterId']) }));
+  });
+});
+
+describe('"records goods arriving at a X: …" and "assigned to a <role> (an X)"', () => {
+  it('links the record to X and the role to its entity', () => {
+    const { model } = extract([
+      '# Depot app', '', '## Depots', '', '- code, name', '', '## Drivers', '', '- name, email', '', '## Deliveries', '',
+      'A delivery records parcels leaving from a depot: a reference, the planned date and a status (planned, out, done). A delivery can be assigned to a courier (a driver).',
+    ].join('\n'));
+    expect(relation(model, 'Delivery', 'depot')).toMatchObject({ to: 'Depot', required: true });
+    expect(relation(model, 'Delivery', 'courier')).toMatchObject({ to: 'Driver', required: false });
+  });
+  it('gives "Status is one of …" to the record the paragraph described', () => {
+    const { model } = extract([
+      '# Depot app', '', '## Depots', '', '- code, name', '', '## Inbound', '',
+      'A delivery records parcels arriving at a depot: a reference and the planned date. Status is one of planned, arrived or cancelled.',
+      '', '## Products', '', '- A product has a SKU and an is_fragile flag.',
+    ].join('\n'));
+    expect(field(model, 'Delivery', 'status').enumValues).toEqual(['planned', 'arrived', 'cancelled']);
+    expect(model.entities.map((e) => e.name)).not.toContain('Inbound');
+    expect(field(model, 'Product', 'isFragile').type).toBe('boolean');
+  });
+});

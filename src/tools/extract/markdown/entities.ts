@@ -19,7 +19,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, LIST_SETTLED, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -141,6 +141,16 @@ export function discoverEntities(doc: Doc): void {
         continue;
       }
     }
+    if ((m = ACT_WITH.exec(text))) {
+      // The act may never happen: what it leaves behind is optional. A second clause may name more of it.
+      const also = CLAUSE_SUBJECT_HAS.exec(text);
+      candidates.push({ phrase: m[1]!, text: `${m[2]} (optional)${also && normalise(also[1]!).pop() === normalise(m[1]!).pop() ? `, ${also[2]!.replace(/\.$/, '')} (optional)` : ''}`, sentence: s, evidence: 'story', known: true });
+      continue;
+    }
+    if ((m = STAMPED_ON.exec(text))) {
+      candidates.push({ phrase: m[2]!, text: `${m[1]} (optional)`, sentence: s, evidence: 'story', known: true });
+      continue;
+    }
     if ((m = OWN_RECORDS_LIST.exec(text)) && validSubject(m[2]!)) {
       // The owner is the tenant ("each org defines its own tax rates") or a record the new ones belong to.
       const owner = doc.registry.isOrgPhrase(m[1]!) ? '' : `${m[1]}, `;
@@ -220,6 +230,15 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
       continue;
     }
+    // "The practice area, a description and the closing date are optional": a list settled for the record just described.
+    if ((m = LIST_SETTLED.exec(text))) {
+      const previous = candidates[candidates.length - 1];
+      const owner = previous && previous.sentence.block === s.block ? previous.phrase : sectionOwner(doc, s.block.section);
+      if (owner) {
+        candidates.push({ phrase: owner, text: `${m[1]} — all ${/optional/i.test(m[2]!) ? 'optional' : 'required'}`, sentence: s, evidence: 'has' });
+        continue;
+      }
+    }
     if ((m = ONE_ATTRIBUTE.exec(text)) && !doc.registry.resolve(m[1]!)) {
       const owner = sectionOwner(doc, s.block.section);
       // "inactive policies are kept": the section's own records, not one of their attributes.
@@ -256,7 +275,9 @@ export function discoverEntities(doc: Doc): void {
       }
     }
     if ((m = FIELD_IS_VALUES.exec(text))) {
-      const owner = sectionOwner(doc, s.block.section);
+      // "A receipt records …. Status is one of …": the record the paragraph just described, else the section's.
+      const before = [...candidates].reverse().find((c) => c.sentence.block === s.block && c.sentence !== s && c.text);
+      const owner = before?.phrase ?? sectionOwner(doc, s.block.section);
       if (owner && !doc.registry.resolve(m[1]!)) {
         candidates.push({ phrase: owner, text: `${m[1]} (${m[2]!.replace(/\([^)]*\)/g, '')})`, sentence: s, evidence: 'values' });
         continue;
@@ -272,7 +293,8 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: named ?? (counted ? object : `${object} ${verb}`), text: m[3]!, sentence: s, evidence: 'story', strong: true });
       continue;
     }
-    if ((m = SUBJECT_HAS.exec(text))) {
+    // "… so to be precise about what is required: a matter must have …": the clause after the colon has the subject.
+    if ((m = SUBJECT_HAS.exec(text) ?? SUBJECT_HAS.exec(text.slice(text.indexOf(': ') + 2 || text.length)))) {
       const subject = m[1]!;
       // "must hold at the database level": a have-verb followed by a preposition is not possession.
       if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {

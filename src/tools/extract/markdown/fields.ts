@@ -14,7 +14,7 @@ import {
   EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HAPPENED_WHEN, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
   NUMBERED_LINES, SUPPLYING_GERUND, WHETHER, WHICH_IT_WAS, WHO_DID,
 } from './vocabulary/fieldforms.ts';
-import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
+import { CLAUSE_WORDS, DETERMINERS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
 import { CONTAINER_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import { GROUP_CUE, OPTIONAL_CUES, REMARK_TAIL, REQUIRED_CUES } from './vocabulary/required.ts';
 import { DECLARED_TYPES, FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
@@ -91,8 +91,17 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
   body = body.replace(/\s*;\s*(?:when|if|unless|once|otherwise)\b.*$/i, '');
   const pieces = splitList(body.replace(/\s*,?\s*\bplus\b\s*/gi, ', '));
   const chunks: string[] = [];
+  // "the name and, optionally, a contact email, a phone number": every item after the adverb is optional.
+  let optionalFromHere = false;
   for (const piece of pieces) {
-    const restored = restore(piece);
+    let restored = restore(piece).replace(/\s+(?:and|or)$/i, '');
+    const adverb = /^optionally\b[,:]?\s*/i.exec(restored);
+    if (adverb) {
+      optionalFromHere = true;
+      restored = restored.slice(adverb[0].length);
+      if (!restored) continue;
+    }
+    if (optionalFromHere) restored += ' (optional)';
     // Pure modifier pieces ("unique within the org", "e.g. acme.com", "optional") belong to the previous chunk.
     // "which step it was" is an attribute of its own, not a relative clause of the previous one.
     if (chunks.length > 0 && !WHICH_IT_WAS.test(restored) && (/^(?:optional|required|mandatory|always)$/i.test(restored) || /^[—–-]\s/.test(restored) || /^(?:unique|default|defaults|e\.g\.|eg|i\.e\.|such as|like|never|both|all|(?:empty|blank|null|none) for|if |when (?:present|set|known|applicable)|computed|shown|stored|set |used |only |which |that |must |can |may |no |not |but |so |unless )/i.test(restored))) {
@@ -116,7 +125,12 @@ export function enumValuesOf(text: string): string[] | undefined {
   const parts = t.split(/\s*(?:,\s*(?:or|and)\s+|,|\s+or\s+|\s*\|\s*|\s+\/\s+|(?<=[a-z])\/(?=[a-z])|\s*→\s*|\s*->\s*)\s*/).map((s) => s.trim().replace(/^["'`“]|["'`”.]$/g, '')).filter(Boolean);
   if (parts.length < 2) return undefined;
   if (parts.some((p) => !/^[A-Za-z][\w -]*$/.test(p) || p.split(/\s+/).length > 3)) return undefined;
-  if (parts.some((p) => CLAUSE_WORDS.includes(p.toLowerCase().split(/\s+/)[0]!))) return undefined;
+  // "(for an individual, the full name)" explains; values do not open with a preposition or an article.
+  // "on hold" and "in progress" are values; "for an individual" is not.
+  if (parts.some((p) => {
+    const [w, next] = p.toLowerCase().split(/\s+/);
+    return CLAUSE_WORDS.includes(w!) || (next !== undefined && (['the', 'a', 'an'].includes(w!) || (TAIL_CUTTERS.includes(w!) && DETERMINERS.includes(next))));
+  })) return undefined;
   // "(required, unique per org)" lists modifiers, not values.
   if (parts.some((p) => OPTIONAL_CUES.test(p) || REQUIRED_CUES.test(p) || /\bunique\b/i.test(p))) return undefined;
   return parts.map((p) => p.toLowerCase().replace(/[\s-]+/g, '_'));
@@ -230,7 +244,7 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   const compound = w.length === 2 && FIELD_WORDS.includes(w[1]!);
   if (w[0] === 'to' || w[0] === 'of' || w[0] === 'with' || /ing$/.test(w[0]!) && w.length > 1 && !compound && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
   // "Lifecycle" is no name of its own but a synonym of status: the check reads the mapped words.
-  if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version'].includes(w.map((x) => FIELD_SYNONYMS[x] ?? x).join(' '))) return undefined;
+  if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version', 'summary', 'scope', 'goal', 'context'].includes(w.map((x) => FIELD_SYNONYMS[x] ?? x).join(' '))) return undefined;
   return w.map((x) => FIELD_SYNONYMS[x] ?? x);
 }
 
@@ -313,6 +327,8 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     return field(w.slice(-3), 'boolean');
   }
   if ((m = FLAG_SUFFIX.exec(h))) {
+    // "an is_hazardous flag": the flag's column name written as an identifier.
+    if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(m[1]!.trim())) return field(m[1]!.trim().split('_'), 'boolean');
     const w = nameWords(m[1]!);
     if (w) return field(w, 'boolean');
   }
@@ -379,6 +395,12 @@ function resolveTarget(words: string[], mods: Modifiers, ctx: ChunkContext) {
   if (words.length > 1) {
     const loose = reg.resolve(words, undefined, { loose: true });
     if (loose && loose.kind !== 'tenant-root' && !/^(?:name|title|number|code|key|date|status|value|count|email|type|total|amount|price|time|id)$/.test(words[words.length - 1]!)) return loose;
+  }
+  // "the instructor who teaches it" where instructor is one of the staff's roles: that entity, in that role.
+  if (words.length === 1) {
+    const value = singular(words[0]!);
+    const holders = reg.list().filter((e) => e !== ctx.entity && e.fields.some((f) => f.type === 'enum' && /role|type|kind/i.test(f.name) && (f.enumValues ?? []).includes(value)));
+    if (holders.length === 1) return holders[0];
   }
   return undefined;
 }
@@ -456,7 +478,8 @@ export function parseAttributeList(source: string, ctx: ChunkContext): Chunk[] {
 export function entityNameOf(phrase: string): string | undefined {
   const w = normalise(phrase);
   if (w.length === 0 || w.length > 3) return undefined;
-  if (w.some((x) => CLAUSE_WORDS.includes(x) || TAIL_CUTTERS.includes(x) || /\d/.test(x))) return undefined;
+  // "Lawyers and paralegals" coordinates two things; "lawyers additionally" carries an adverb, not a name.
+  if (w.some((x) => CLAUSE_WORDS.includes(x) || TAIL_CUTTERS.includes(x) || /\d/.test(x) || x === 'and' || x === 'or' || (/ly$/.test(x) && x.length > 5))) return undefined;
   if (NOT_ENTITY.includes(w.join(' '))) return undefined;
   return pascalCase(w.join(' '));
 }

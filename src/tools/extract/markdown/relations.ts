@@ -13,7 +13,7 @@ import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
-import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, PLURAL_VERB_PLURAL_LEAD, PUT_IN, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -52,6 +52,7 @@ export function findRelations(doc: Doc): void {
     writtenBy(doc, s, text);
     belongsTo(doc, s, text);
     storyLinks(doc, s, text);
+    roleLinks(doc, s, text);
   }
   trackedPer(doc);
   storyObjectPreps(doc);
@@ -119,6 +120,31 @@ function compoundChildren(doc: Doc): void {
         const role = camelCase(cw.slice(0, -1).join(' '));
         addRelation(doc, { name: role, from: child.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: child.line, ref: child.ref });
       }
+    }
+  }
+}
+
+/** "can be assigned to a picker (an operator)", "A receipt records goods arriving at a warehouse: …". */
+function roleLinks(doc: Doc, s: Sentence, text: string): void {
+  const role = ROLE_IN_PARENS.exec(text);
+  if (role) {
+    const from = subjectOf(doc, s, text, role.index);
+    const to = doc.registry.resolve(role[2]!, undefined, { loose: true });
+    if (from && to && to.kind !== 'tenant-root' && from !== to) {
+      const name = camelCase(role[1]!);
+      const optional = /\b(?:can|may|optionally|could)\b/i.test(text.slice(0, role.index + role[0].length));
+      addRelation(doc, { name, from: from.name, to: to.name, cardinality: 'many-to-one', field: name + 'Id', required: !optional, requiredStated: optional, line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
+    }
+  }
+  const at = RECORDS_EVENT_AT.exec(text);
+  if (at) {
+    const from = doc.registry.resolve(at[1]!, undefined, { loose: true });
+    const to = doc.registry.resolve(at[2]!, undefined, { loose: true });
+    if (from && to && from !== to && ![from.kind, to.kind].includes('tenant-root') && !doc.relations.some((r) => r.from === from.name && r.to === to.name)) {
+      const name = camelCase(to.name);
+      addRelation(doc, { name, from: from.name, to: to.name, cardinality: 'many-to-one', field: name + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
     }
   }
 }

@@ -175,6 +175,15 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
       if (fk && field) return key(doc, child, [fk, field], s);
     }
   }
+  // "A member can't book the same session twice", "a voter may not vote on the same poll twice".
+  if ((m = /\b(?:an?|each|the|one)\s+([a-z]+)\s+(?:can['’]t|cannot|can not|may not|must not|is not allowed to|should not)\s+[a-z]+(?:\s+(?:on|in|for|into|to))?\s+the same\s+([a-z]+(?:\s+[a-z]+)?)\s+twice\b/i.exec(text))) {
+    const a = doc.registry.resolve(m[1]!);
+    const b = doc.registry.resolve(m[2]!, undefined, { loose: true });
+    if (a && b && a !== b) {
+      const holder = holderOf(doc, a, b, s);
+      if (holder) return key(doc, holder.entity, holder.fields, s);
+    }
+  }
   // "The same variant appears at most once per cart".
   if ((m = /\bthe same\s+([a-z]+)\s+(?:appears|occurs|can appear|may appear|is listed)\s+(?:at most|only)\s+once\s+(?:per|in|within)\s+(?:an?|each|the|one)?\s*([a-z]+)/i.exec(text))) {
     const a = doc.registry.resolve(m[1]!);

@@ -52,3 +52,9 @@ export const PLURAL_VERB_PLURAL_LEAD: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\
  * class for a course at a room". Group 1 is the record, group 2 the prepositional tail.
  */
 export const STORY_OBJECT_PREPS: RegExp = /\b(?:sell|issue|schedule|book|open|file|grant|create|add|register|log)\s+(?:an?|the|one|new)\s+([a-z][\w-]*(?:\s+(?!to\b|for\b|at\b|in\b|on\b)[a-z][\w-]*)?)((?:\s+(?:to|for|at|in|on)\s+(?:an?|the|one|each)\s+[a-z][\w-]*(?:\s+(?!to\b|for\b|at\b|in\b|on\b|with\b)[a-z][\w-]*)?)+)/i;
+
+/** "An order can be assigned to a picker (an operator)": a role filled by an entity. Groups: 1 the role, 2 the entity. */
+export const ROLE_IN_PARENS: RegExp = /\b(?:assigned|given|handed|allocated|linked|routed) to\s+(?:an?|one|the)\s+([a-z]+)\s*\((?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\)/i;
+
+/** "A receipt records goods arriving at a warehouse: …": the place or thing the recorded event happens at. */
+export const RECORDS_EVENT_AT: RegExp = /^(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:records|tracks|logs|captures|describes)\s+[^:]*?\b(?:at|to|from|into|in|for|on)\s+(?:an?|one|the|a single)\s+([a-z][\w-]*(?:\s+(?!and\b|or\b)[a-z][\w-]*)?)\s*:/i;

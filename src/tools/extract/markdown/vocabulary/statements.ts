@@ -16,7 +16,7 @@ export const SUBJECT_HAS: RegExp = new RegExp(
 export const WHICH_HAS: RegExp = new RegExp(`\\b(?:an?|the)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?),?\\s+(?:which|that)\\s+(?:${HAVE_VERBS})\\s+(.+)$`, 'i');
 
 /** "We need the customer's name, a billing email and …". */
-export const WE_NEED: RegExp = /\b(?:we|you|i)\s+(?:need|want|store|keep|record|capture|track)\s+(?:to (?:store|know|record|keep|capture|track)\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(.+)$/i;
+export const WE_NEED: RegExp = /\b(?:we|you|i)\s+(?:need|want|store|keep|record|capture|track)\s+(?:to (?:store|know|record|keep|capture|track)\s+)?(?:which,?\s+plus\s+|(?:[a-z]+\s+){0,3}?plus\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(.+)$/i;
 
 /** "Inventory is tracked per variant per warehouse: quantity on hand and quantity reserved". */
 export const TRACKED_PER: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+(?:tracked|kept|stored|recorded|held|counted)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+per\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*:\s*(.+)$/i;
@@ -25,9 +25,9 @@ export const TRACKED_PER: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|ar
 export const CHILD_ROWS: RegExp = /\b(?:has|have|with|holds?)\s+(?:up to\s+\w+|several|many|one or more|multiple|some|\w+)\s+([a-z][\w-]*)\s+(?:rows|records|entries)\b/i;
 
 /** User stories: "As an HR admin, I want to …, so that …". */
-export const STORY_PREFIX: RegExp = /^as an?\s+[^,]{1,60},\s*i\s+(?:(?:don['’]t|do not|never)\s+)?(?:want|need|would like|should be able|must be able|expect)\s+(?:to\s+)?(?:be able to\s+)?/i;
+export const STORY_PREFIX: RegExp = /^as\s+(?:an?\s+)?[^,]{1,60},\s*i\s+(?:(?:don['’]t|do not|never)\s+)?(?:want|need|would like|should be able|must be able|expect)\s+(?:to\s+)?(?:be able to\s+)?/i;
 /** The role a user story speaks for: "As an employee, I want …" → "employee". */
-export const STORY_ACTOR: RegExp = /^as an?\s+([a-z][\w -]{0,40}?),\s*i\b/i;
+export const STORY_ACTOR: RegExp = /^as\s+(?:an?\s+)?([a-z][\w -]{0,40}?),\s*i\b/i;
 export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+.*$/i;
 
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
@@ -104,6 +104,15 @@ export const PRONOUN_HAS: RegExp = new RegExp(`^(?:each(?: one)?|it|they|every o
 /** "It's always in one currency, and it can carry notes": a pronoun clause after the first. Group 1 the modal, 2 the list. */
 export const PRONOUN_CLAUSE_HAS: RegExp = new RegExp(`,\\s+(?:and|but|while)\\s+(?:it|they)\\s+(?:(can|may|might|could|will|should|must)\\s+)?(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(.+)$`, 'i');
 
+/** "cancel a session with a cancellation reason", "reject a claim with a note": what the act leaves on its object. */
+export const ACT_WITH: RegExp = /^(?:cancel|close|reject|decline|approve|refund|void|archive|return|suspend|end|terminate|pause|reopen|dismiss)\s+(?:an?|the|one|each)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+with\s+(?:an?|the|their|its)\s+([^,;]+)/i;
+
+/** "…, and the session keeps a cancelled-at timestamp": a record named again in a second clause. Groups: 1 the record, 2 the list. */
+export const CLAUSE_SUBJECT_HAS: RegExp = new RegExp(`,\\s+and\\s+(?:the|each|every|its)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)\\s+(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(.+)$`, 'i');
+
+/** "check a member in, which records the checked-in time on the booking": a value stamped on a record. Groups: 1 the value, 2 the record. */
+export const STAMPED_ON: RegExp = /\b(?:which|that|and|this)\s+(?:records|stores|saves|sets|stamps|writes)\s+(?:the|a|an)\s+(.+?)\s+on\s+(?:the|each|its|their)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\b/i;
+
 /** "Status is active, converted (became an order) or abandoned." */
 export const FIELD_IS_VALUES: RegExp = /^(?:the\s+|its\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:is|can be|must be)\s+(?:one of\s+|either\s+)?((?:[a-z_]+(?:\s*\([^)]*\))?(?:\s*,\s*(?:or\s+)?|\s+or\s+))+[a-z_]+(?:\s*\([^)]*\))?)\.?$/i;
 
@@ -115,6 +124,9 @@ export const CREATES: RegExp = /\b(?:creates?|adds?|produces?|writes?|logs?)\s+(
 
 /** "an alert is created with the rule, the time it triggered, …". */
 export const CREATED_WITH: RegExp = /\b(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?:created|recorded|added|logged|stored|opened|raised)\s+with\s+(.+)$/i;
+
+/** "The practice area, a free-text description and the closing date are optional": a list and its nullability. */
+export const LIST_SETTLED: RegExp = /^((?:the|an?)\s+[^,;:]+(?:,\s*[^,;:]+)+\s+and\s+[^,;:]+?)\s+are\s+(?:all\s+)?(optional|required|mandatory)\b/i;
 
 /** "A tax ID / VAT number is optional", "Only a hash of the token is stored": one attribute stated alone. */
 export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /-]{0,40}?)\s+(?:is|are)\s+(optional|required|mandatory|stored|recorded|kept|saved)\b/i;
