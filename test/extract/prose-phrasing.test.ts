@@ -142,3 +142,33 @@ describe('a sentence about the moment of signing in', () => {
     expect(model.tenancy.userEntity).toBe('Librarian');
   });
 });
+
+describe('prose that settles a record after a colon, and a list settled as a whole', () => {
+  const { model } = extract([
+    '# Surveyor app', '', '## Sites and surveys', '',
+    'A site is either a farm or a forest; we store which, plus the site\'s name (for a farm, the farm name) and, optionally, a contact email and a phone number.',
+    '',
+    'The form asks for a lot, so to be precise about what is required: a survey must have a survey number, a title and a start date. The weather, a free-text summary and the end date are optional.',
+  ].join('\n'));
+  it('reads the clause after the colon and the "… are optional" list for the same record', () => {
+    const f = (n: string) => entity(model, 'Survey').fields.find((x) => x.name === n);
+    expect([f('surveyNumber')?.required, f('title')?.required, f('startDate')?.required]).toEqual([true, true, true]);
+    expect([f('weather')?.required, f('summary')?.required, f('endDate')?.required]).toEqual([false, false, false]);
+  });
+  it('reads "we store … plus the X\'s list", with "optionally" settling every item after it', () => {
+    const f = (n: string) => entity(model, 'Site').fields.find((x) => x.name === n);
+    expect(f('name')?.required).toBe(true);
+    expect([f('contactEmail')?.required, f('phoneNumber')?.required]).toEqual([false, false]);
+    expect(f('name')?.type).toBe('string');
+  });
+});
+
+describe('a reference cue', () => {
+  it('marks the list it names, not an entity mentioned among its values', () => {
+    const { model } = extract([
+      '# Surveyor app', '', '## Clients', '', 'A client has a name and an email.', '', '## Findings', '',
+      'A finding has a title. Each finding has a category. These categories are identical for every company and we ship them as reference data: C1 Soil, C2 Water (with client), C3 Air.',
+    ].join('\n'));
+    expect(entity(model, 'Client').kind).toBe('tenant');
+  });
+});

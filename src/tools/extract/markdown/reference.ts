@@ -25,7 +25,12 @@ export function findReferenceData(doc: Doc): void {
   }
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data' || !REFERENCE_CUES.test(s.text) || picked.has(s)) continue;
-    let named = findMentions(doc, s.text, s.block).map((m) => m.entity).filter((e) => e.kind !== 'junction');
+    // The list is named before the cue or right after it ("a standard list of reasons"); what follows, and asides
+    // in parentheses, are its values.
+    const cue = REFERENCE_CUES.exec(s.text)!;
+    const listOf = /^\s+of\s+[^:,.;(]+/.exec(s.text.slice(cue.index + cue[0].length))?.[0] ?? '';
+    const head = s.text.slice(0, cue.index + cue[0].length).replace(/\([^)]*\)/g, ' ') + listOf;
+    let named = findMentions(doc, head, s.block).map((m) => m.entity).filter((e) => e.kind !== 'junction');
     if (named.length === 0) named = (doc.sectionEntities.get(s.block.section) ?? []).map((n) => doc.registry.get(n)).filter((e): e is DraftEntity => !!e);
     // "pick from a standard list of leave types": the entity right after the cue.
     for (const e of named.slice(0, 2)) refs.add(e);
