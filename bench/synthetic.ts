@@ -26,7 +26,8 @@ export function entityNames(count: number): string[] {
 const pascal = (s: string) => s.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 const camel = (s: string) => { const p = pascal(s); return p[0]!.toLowerCase() + p.slice(1); };
 
-export function syntheticModel(count: number): Record<string, unknown> {
+/** `variant` renames the product only: the same shape with another schema text, so no cache answers a repeat. */
+export function syntheticModel(count: number, variant = ''): Record<string, unknown> {
   const names = entityNames(count);
   const entities: Array<Record<string, unknown>> = [
     { name: 'Organization', fields: [{ name: 'name', type: 'string', required: true }, { name: 'slug', type: 'string', required: true, unique: true, uniqueScope: 'global' }] },
@@ -56,7 +57,7 @@ export function syntheticModel(count: number): Record<string, unknown> {
     if (i % 5 === 2 && i > 0) relationships.push({ name: `${camel(name)}Links`, from: entity, to: pascal(names[i - 1]!), cardinality: 'many-to-many' });
     queryPatterns.push({ entity, description: `${name}: by status, newest first`, filter: ['status'], orderBy: [{ field: 'createdAt', direction: 'desc' }] });
   });
-  return { kind: 'data-model', product: `synthetic ${count}`, tenancy: { tenantEntity: 'Organization', tenantKey: 'orgId' }, entities, relationships, queryPatterns };
+  return { kind: 'data-model', product: `synthetic ${count}${variant ? ` ${variant}` : ''}`, tenancy: { tenantEntity: 'Organization', tenantKey: 'orgId' }, entities, relationships, queryPatterns };
 }
 
 /** The same model as a markdown PRD: a section per entity with bullet fields, references and a query list. */

@@ -17,6 +17,17 @@ export function indexKey(index: Index): string {
   return `${index.entity}|${index.fields.join(',')}|${index.unique}|${JSON.stringify(index.where)}`;
 }
 
+/** The first of each set of identical indexes, in order; one key per index (a pairwise search was quadratic). */
+export function uniqueIndexes(indexes: Index[]): Index[] {
+  const seen = new Set<string>();
+  return indexes.filter((ix) => {
+    const key = indexKey(ix);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Whether an index serves a query pattern: after an optional leading tenant key, its first columns are the
  * pattern's equality columns (any order), then its range and sort columns in order. A partial index serves

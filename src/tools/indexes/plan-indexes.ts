@@ -5,7 +5,7 @@
  */
 import type { DataModel, Index, QueryPattern } from '../../model/index.ts';
 import { findEntity, foreignKeyFields, foreignKeyRelations, isCompositeTenantRelation, isTenantScoped } from '../../model/index.ts';
-import { indexKey, leadsWith, patternTail, samePredicate, servesPattern } from './index-shape.ts';
+import { leadsWith, patternTail, samePredicate, servesPattern, uniqueIndexes } from './index-shape.ts';
 
 const rule = (ref: string) => ({ source: 'rule' as const, ref });
 
@@ -67,10 +67,13 @@ function patternIndex(model: DataModel, pattern: QueryPattern): Index {
  * predicate: the longer index serves every query (and FK) the shorter one would.
  */
 function removeRedundant(indexes: Index[]): Index[] {
-  const unique = indexes.filter((ix, i) => indexes.findIndex((o) => indexKey(o) === indexKey(ix)) === i);
+  const unique = uniqueIndexes(indexes);
+  // Only an index of the same entity can make one redundant: comparing within each entity keeps this linear in entities.
+  const byEntity = new Map<string, Index[]>();
+  for (const ix of unique) byEntity.set(ix.entity, [...(byEntity.get(ix.entity) ?? []), ix]);
   return unique.filter((ix) => {
     if (ix.unique) return true;
-    return !unique.some(
+    return !byEntity.get(ix.entity)!.some(
       (other) => other !== ix && other.entity === ix.entity && samePredicate(other.where, ix.where) &&
         (other.fields.length > ix.fields.length || (other.unique && other.fields.length === ix.fields.length)) &&
         ix.fields.every((f, i) => other.fields[i] === f),

@@ -6,7 +6,7 @@
 import type { DataModel, Entity, Field, Index, Policy } from '../../model/index.ts';
 import { fitIdentifier, isCompositeTenantRelation, isTenantScoped } from '../../model/index.ts';
 import { tenantPredicate } from './policy-sql.ts';
-import { indexKey } from '../indexes/index-shape.ts';
+import { uniqueIndexes } from '../indexes/index-shape.ts';
 
 export function applyTenancy(model: DataModel): DataModel {
   const { tenancy } = model;
@@ -44,9 +44,5 @@ export function applyTenancy(model: DataModel): DataModel {
   const policies: Policy[] = entities.filter(isTenantScoped).map((e) => ({
     entity: e.name, name: fitIdentifier(`${e.table}_tenant_isolation`), command: 'ALL', role: tenancy.appRole, using: predicate, withCheck: predicate,
   }));
-  return { ...model, entities, relations, indexes: dedupe(indexes), policies };
-}
-
-function dedupe(indexes: Index[]): Index[] {
-  return indexes.filter((ix, i) => indexes.findIndex((o) => indexKey(o) === indexKey(ix)) === i);
+  return { ...model, entities, relations, indexes: uniqueIndexes(indexes), policies };
 }

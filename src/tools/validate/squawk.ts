@@ -14,12 +14,11 @@
  * varchar(n) the PRD asked for are warnings a reviewer should see. Later migrations (evolution) change tables in
  * use, so for them nothing is excluded: lock timeouts, NOT VALID constraints and concurrent indexes all matter.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 export interface SquawkViolation {
   /** The migration, as prisma/migrations/<name>/migration.sql. */
@@ -63,8 +62,6 @@ export const INITIAL_MIGRATION_CONFIG: SquawkConfig = {
 
 export const LATER_MIGRATION_CONFIG: SquawkConfig = { ...INITIAL_MIGRATION_CONFIG, excludedRules: [] };
 
-const run = promisify(execFile);
-
 /** squawk's binary for this platform, or an error naming what is missing. */
 export function squawkBinary(): string {
   const platform = `@squawk-cli/${process.platform}-${process.arch}`;
@@ -76,31 +73,56 @@ export function squawkBinary(): string {
   }
 }
 
-/** Reviews the migrations in order: the first as the initial migration, the rest as changes to tables in use. */
-export async function reviewMigrations(migrations: ReadonlyArray<{ name: string; sql: string }>): Promise<SquawkReport> {
+let versionOf: { binary: string; version: string } | undefined;
+
+/** Asked once per process: the binary does not change under a running process. */
+function squawkVersion(binary: string): string {
+  if (versionOf?.binary !== binary) versionOf = { binary, version: execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim().replace(/^squawk\s+/, '') };
+  return versionOf.version;
+}
+
+/**
+ * Reviews the migrations in order: the first as the initial migration, the rest as changes to tables in use.
+ * Everything up to starting the processes is synchronous, and each writes its report to a file rather than a
+ * pipe: the validator's database steps hold the event loop for long stretches (PGlite runs in this thread),
+ * and squawk is meant to run beside them on another core, not after them.
+ */
+export function reviewMigrations(migrations: ReadonlyArray<{ name: string; sql: string }>): Promise<SquawkReport> {
   const started = performance.now();
   const runs: SquawkRun[] = [
     { migrations: migrations.slice(0, 1).map((m) => m.name), config: INITIAL_MIGRATION_CONFIG },
     { migrations: migrations.slice(1).map((m) => m.name), config: LATER_MIGRATION_CONFIG },
   ].filter((r) => r.migrations.length > 0);
-  const dir = await mkdtemp(join(tmpdir(), 'sw-squawk-'));
+  const failed = (error: unknown): SquawkReport =>
+    ({ version: null, runs, ok: false, ms: elapsed(started), violations: [], error: error instanceof Error ? error.message : String(error) });
+  let dir: string | undefined;
   try {
+    dir = mkdtempSync(join(tmpdir(), 'sw-squawk-'));
     const binary = squawkBinary();
+    const version = squawkVersion(binary);
     for (const m of migrations) {
-      await mkdir(join(dir, 'prisma/migrations', m.name), { recursive: true });
-      await writeFile(join(dir, migrationFile(m.name)), m.sql);
+      mkdirSync(join(dir, 'prisma/migrations', m.name), { recursive: true });
+      writeFileSync(join(dir, migrationFile(m.name)), m.sql);
     }
-    const version = (await run(binary, ['--version'])).stdout.trim().replace(/^squawk\s+/, '');
-    const violations: SquawkViolation[] = [];
-    for (const [i, r] of runs.entries()) {
-      await writeFile(join(dir, `squawk-${i}.toml`), toml(r.config));
-      violations.push(...(await lint(binary, dir, `squawk-${i}.toml`, r.migrations.map(migrationFile))));
-    }
-    return { version, runs, ok: violations.length === 0, ms: elapsed(started), violations };
+    const lints = runs.map((r, i) => {
+      writeFileSync(join(dir!, `squawk-${i}.toml`), toml(r.config));
+      return lint(binary, dir!, i, r.migrations.map(migrationFile));
+    });
+    const cleanUp = (): void => rmSync(dir!, { recursive: true, force: true });
+    return Promise.all(lints).then(
+      (found) => {
+        cleanUp();
+        const violations = found.flat();
+        return { version, runs, ok: violations.length === 0, ms: elapsed(started), violations };
+      },
+      (error: unknown) => {
+        cleanUp();
+        return failed(error);
+      },
+    );
   } catch (error) {
-    return { version: null, runs, ok: false, ms: elapsed(started), violations: [], error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve(failed(error));
   }
 }
 
@@ -108,22 +130,35 @@ function migrationFile(name: string): string {
   return `prisma/migrations/${name}/migration.sql`;
 }
 
-async function lint(binary: string, dir: string, config: string, files: string[]): Promise<SquawkViolation[]> {
-  // squawk exits non-zero when it finds something; the JSON on stdout is the answer either way.
-  const output = await run(binary, ['--config', config, '--reporter', 'json', ...files], { cwd: dir, maxBuffer: 32 * 1024 * 1024 })
-    .catch((error: { stdout?: string; message: string }) => {
-      if (error.stdout?.trim().startsWith('[')) return { stdout: error.stdout };
-      throw new Error(`squawk failed: ${error.message}`);
+/** Starts squawk now (spawn is synchronous) with its stdout on a file; resolves with the violations it reported. */
+function lint(binary: string, dir: string, index: number, files: string[]): Promise<SquawkViolation[]> {
+  const outPath = join(dir, `squawk-${index}.json`);
+  const out = openSync(outPath, 'w');
+  let child;
+  try {
+    child = spawn(binary, ['--config', `squawk-${index}.toml`, '--reporter', 'json', ...files], { cwd: dir, stdio: ['ignore', out, 'pipe'] });
+  } finally {
+    closeSync(out);
+  }
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', (error) => reject(new Error(`squawk failed: ${error.message}`)));
+    child.on('close', (code) => {
+      // squawk exits non-zero when it finds something; the JSON it wrote is the answer either way.
+      const output = readFileSync(outPath, 'utf8');
+      if (!output.trim().startsWith('[') && (code !== 0 || output.trim() !== '')) return reject(new Error(`squawk failed (exit ${code}): ${stderr.trim() || output.trim()}`));
+      resolve((JSON.parse(output || '[]') as RawViolation[]).map((v) => ({
+        file: v.file,
+        line: v.line,
+        column: v.column,
+        level: v.level,
+        rule: v.rule_name,
+        message: v.message,
+        help: v.help ?? null,
+      })));
     });
-  return (JSON.parse(output.stdout || '[]') as RawViolation[]).map((v) => ({
-    file: v.file,
-    line: v.line,
-    column: v.column,
-    level: v.level,
-    rule: v.rule_name,
-    message: v.message,
-    help: v.help ?? null,
-  }));
+  });
 }
 
 interface RawViolation {

@@ -1,0 +1,65 @@
+/** The bench's table per engine and its summary: ratios to the floor, growth exponents, memory. */
+import { PASS_STAGES, VALIDATION_STAGES, type EngineResult, type Row } from './measure.ts';
+
+export interface EngineSummary {
+  engine: EngineResult['engine'];
+  coldStartMs: number;
+  /** k in t ∝ n^k from 50 to 500 entities, of the pipeline and of the validate node; null without both sizes. */
+  growthPipeline50to500: number | null;
+  growthValidate50to500: number | null;
+  /** validate ÷ floor at each size. */
+  ratios: Record<number, number>;
+  peakRssMb: number;
+  pgliteHeapPeakMb: number;
+}
+
+export function summarize(result: EngineResult): EngineSummary {
+  return {
+    engine: result.engine,
+    coldStartMs: result.coldStartMs,
+    growthPipeline50to500: growth(result.rows, 50, 500, (r) => r.pipelineMs),
+    growthValidate50to500: growth(result.rows, 50, 500, (r) => r.validateMs),
+    ratios: Object.fromEntries(result.rows.map((r) => [r.entities, round1(ratio(r))])),
+    peakRssMb: result.peakRssMb,
+    pgliteHeapPeakMb: result.pgliteHeapPeakMb,
+  };
+}
+
+export function formatEngine(result: EngineResult): string {
+  const s = summarize(result);
+  const head = ['entities', 'tables', ...PASS_STAGES, ...VALIDATION_STAGES, 'floor', 'validate', 'val/floor', 'pipeline', 'md-extract', 'rss-after', 'valid'];
+  const body = result.rows.map((r) => [
+    r.entities, r.tables, ...PASS_STAGES.map((k) => r.passes[k]), ...VALIDATION_STAGES.map((k) => r.validation[k]),
+    r.floorMs, r.validateMs, ratio(r).toFixed(1), r.pipelineMs, r.markdownExtractMs, `${r.rssAfterMb}M`, r.valid ? 'yes' : 'NO',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
+  const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(widths[i]!)).join(' ');
+  const exp = (k: number | null) => (k === null ? 'n/a' : k.toFixed(2));
+  return [
+    `${result.engine} (ms, median of ${result.rows[0]?.repeat ?? 0}; cold start ${s.coldStartMs} ms)`,
+    line(head),
+    ...body.map(line),
+    `growth exponent 50→500: pipeline ${exp(s.growthPipeline50to500)}, validate ${exp(s.growthValidate50to500)}; ` +
+      `peak RSS ${s.peakRssMb} MB${result.engine === 'pglite' ? `, largest PGlite WASM heap ${s.pgliteHeapPeakMb} MB` : ''}`,
+  ].join('\n');
+}
+
+/** Stage legend, printed under the tables. */
+export const LEGEND = [
+  'extract…engineDiff: the pure passes alone (engineDiff: Prisma\'s initial migration DDL). open…rules: the validator\'s',
+  'steps inside the pipeline run (open/close: the throwaway database; squawk: wall time, beside the database steps).',
+  'floor: the same migration SQL applied alone; validate: the validate node; val/floor: their ratio.',
+].join('\n');
+
+function ratio(r: Row): number {
+  return r.floorMs > 0 ? r.validateMs / r.floorMs : 0;
+}
+
+function growth(rows: Row[], from: number, to: number, pick: (r: Row) => number): number | null {
+  const a = rows.find((r) => r.entities === from);
+  const b = rows.find((r) => r.entities === to);
+  return a && b && pick(a) > 0 ? round2(Math.log(pick(b) / pick(a)) / Math.log(to / from)) : null;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
