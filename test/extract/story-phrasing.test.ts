@@ -297,3 +297,25 @@ describe('"records goods arriving at a X: …" and "assigned to a <role> (an X)"
     expect(field(model, 'Product', 'isFragile').type).toBe('boolean');
   });
 });
+
+describe('"the <kind> history of a X"', () => {
+  it('links the records of that kind to X', () => {
+    const { model } = extract([
+      '# Shop app', '', '## Products', '', '- name, sku', '', '## Prices', '',
+      '- Each price change must be recorded separately: the old amount, the new amount and when.',
+      '- As an auditor, I want the price history of a product to stay intact.',
+    ].join('\n'));
+    expect(relation(model, 'PriceChange', 'product')).toMatchObject({ to: 'Product', required: true });
+  });
+});
+
+describe('"all Xs of one <role>" on a screen', () => {
+  it('filters the Xs by that role, not the records inside one X', () => {
+    const { model } = extract([
+      '# Desk app', '', '## Clients', '', '- name, email', '', '## Jobs', '',
+      '- a title; the requester (a client) — required', '', '## Remarks', '', '- belong to a job; body', '',
+      '## Screens', '', '- Client history: all jobs of one requester, newest first',
+    ].join('\n'));
+    expect(model.queryPatterns.find((p) => /Client history/.test(p.description))).toMatchObject({ entity: 'Job', equality: ['requesterId'] });
+  });
+});

@@ -64,7 +64,10 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
     mentions = [...mentions, ...owners.map((m) => ({ ...m, start: -1, end: -1 }))];
   }
   // "everything stocked in one warehouse": the records inside one parent, when only one kind of record has that parent.
-  const children = mentions.length === 1 && SINGLE_PARENT.test(text) ? childrenOf(doc, main.entity) : [];
+  // The one mention must be that parent ("… in one warehouse"), not the records read ("all tickets of one requester").
+  const parentAt = /\b(?:in|at|of|for|from|under)\s+(?:one|a given|a single|a specific|that|this)\s+(?=[a-z])/i.exec(text);
+  const namesParent = parentAt !== null && main.start >= tokens(text.slice(0, parentAt.index + parentAt[0].length)).length - 1;
+  const children = mentions.length === 1 && namesParent && SINGLE_PARENT.test(text) ? childrenOf(doc, main.entity) : [];
   if (children.length === 1) {
     const child = doc.registry.get(children[0]!.from);
     if (child) {

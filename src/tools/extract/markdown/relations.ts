@@ -13,7 +13,7 @@ import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
-import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -134,6 +134,18 @@ function roleLinks(doc: Doc, s: Sentence, text: string): void {
       const name = camelCase(role[1]!);
       const optional = /\b(?:can|may|optionally|could)\b/i.test(text.slice(0, role.index + role[0].length));
       addRelation(doc, { name, from: from.name, to: to.name, cardinality: 'many-to-one', field: name + 'Id', required: !optional, requiredStated: optional, line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
+    }
+  }
+  const history = HISTORY_OF.exec(text);
+  if (history) {
+    const owner = doc.registry.resolve(history[2]!, undefined, { loose: true });
+    const first = singular(history[1]!);
+    const records = doc.registry.list().filter((e) => e !== owner && e.kind === 'tenant' && tokens(e.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0] === first);
+    const rec = records.length === 1 ? records[0]! : undefined;
+    if (owner && rec && owner.kind !== 'tenant-root' && !doc.relations.some((r) => (r.from === rec.name && r.to === owner.name) || (r.from === owner.name && r.to === rec.name))) {
+      const name = camelCase(owner.name);
+      addRelation(doc, { name, from: rec.name, to: owner.name, cardinality: 'many-to-one', field: name + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
       markUsed(doc, s);
     }
   }

@@ -58,3 +58,6 @@ export const ROLE_IN_PARENS: RegExp = /\b(?:assigned|given|handed|allocated|link
 
 /** "A receipt records goods arriving at a warehouse: …": the place or thing the recorded event happens at. */
 export const RECORDS_EVENT_AT: RegExp = /^(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:records|tracks|logs|captures|describes)\s+[^:]*?\b(?:at|to|from|into|in|for|on)\s+(?:an?|one|the|a single)\s+([a-z][\w-]*(?:\s+(?!and\b|or\b)[a-z][\w-]*)?)\s*:/i;
+
+/** "the approval history of a request", "the price history of a product": the records named by the first word belong to it. */
+export const HISTORY_OF: RegExp = /\bthe\s+([a-z]+)\s+(?:history|log|trail|timeline)\s+of\s+(?:an?|the|each|one|every)\s+([a-z][\w-]*(?:\s+(?!to\b|is\b|are\b|must\b|should\b|remains?\b)[a-z][\w-]*)?)/i;
