@@ -172,3 +172,31 @@ describe('a reference cue', () => {
     expect(entity(model, 'Client').kind).toBe('tenant');
   });
 });
+
+describe('records introduced through their owner', () => {
+  const { model } = extract([
+    '# Choir app', '', '## Choirs and their singers', '',
+    'Every customer is a **choir** account. A choir has a name.', '',
+    '## Halls', '', 'Choirs keep a small list of halls they rehearse in: name, street address and an optional capacity.', '',
+    '## Concerts', '',
+    'A concert has a title and a date. Each concert sells one or more seat classes ("Balcony", "Stalls"): a name and a price.', '',
+    'A concert\'s programme is made of pieces: a title, a composer and a duration in minutes.', '',
+    'Choirs write their own dress codes — a name and a description.', '',
+    'A booking is one reservation: it belongs to a concert and has a reference code and a status (held, paid).',
+  ].join('\n'));
+  it('reads "every customer is a X account" as the tenant\'s name', () => {
+    expect(model.entities.map((e) => e.name)).not.toContain('Choir');
+  });
+  it('gives the list to the records it names', () => {
+    expect(entity(model, 'Hall').fields.map((f) => f.name)).toEqual(['name', 'streetAddress', 'capacity']);
+    expect(entity(model, 'SeatClass').fields.map((f) => f.name)).toEqual(['name', 'price']);
+    expect(entity(model, 'Piece').fields.map((f) => f.name)).toEqual(['title', 'composer', 'durationMinutes']);
+    expect(entity(model, 'DressCode').fields.map((f) => f.name)).toEqual(['name', 'description']);
+    expect(entity(model, 'Organization').fields.map((f) => f.name)).toEqual(['name']);
+  });
+  it('reads "an X is one Y: it belongs to Z and has …" for X', () => {
+    expect(entity(model, 'Booking').fields.map((f) => f.name)).toEqual(['referenceCode', 'status']);
+    expect(relation(model, 'Booking', 'concert').to).toBe('Concert');
+    assertConsistent(model);
+  });
+});

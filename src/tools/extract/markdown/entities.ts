@@ -19,7 +19,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, LIST_SETTLED, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -95,7 +95,7 @@ export function discoverEntities(doc: Doc): void {
   }
 
   for (const s of dataSentences) {
-    const text = storyless(s.text).replace(OPENERS, '');
+    const text = restatePronoun(storyless(s.text).replace(OPENERS, ''));
     const listOf = REFERENCE_LIST_OF.exec(text);
     if (listOf) candidates.push({ phrase: listOf[1]!.replace(/\s+(?:so|that|which|to|from|for)\b.*$/i, ''), text: '', sentence: s, evidence: 'reference-list', strong: true });
     const firstOfBlock = sentencesOf(s.block)[0]?.text === s.text;
@@ -110,6 +110,12 @@ export function discoverEntities(doc: Doc): void {
       if (terms.length) continue;
     }
     // Requirement phrasings that put a record's attributes after a colon (see the vocabulary comments).
+    // "Organizers keep a small list of venues they reuse: name, …", "An event's agenda is made of sessions: a title, …",
+    // "Each event sells one or more ticket types (…): a name, a price, …": the list describes the records named.
+    if ((m = LIST_OF_RECORDS.exec(text) ?? MADE_OF_RECORDS.exec(text) ?? QUANTIFIED_OBJECT_LIST.exec(text)) && validSubject(m[1]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'recorded', strong: true });
+      continue;
+    }
     if ((m = BELONG_TO_LIST.exec(text) ?? VERB_OBJECT_LIST.exec(text) ?? ARE_RECORDS_LIST.exec(text)) && validSubject(m[1]!)) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'recorded', strong: true });
       continue;
@@ -517,7 +523,7 @@ function afterColon(text: string): string {
   const masked = text.replace(/\([^)]*\)/g, (x) => x.replace(/:/g, ' '));
   const i = masked.indexOf(':');
   // "a name, an email and a role: admin, supervisor or picker": after a list, the colon gives the last item's values.
-  const values = i >= 0 && /,/.test(masked.slice(0, i)) ? enumValuesOf(text.slice(i + 1).trim().replace(/\.$/, '')) : undefined;
+  const values = i >= 0 && /,/.test(masked.slice(0, i)) && /\band\s+(?:an?|the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s*$/i.test(masked.slice(0, i)) ? enumValuesOf(text.slice(i + 1).trim().replace(/\.$/, '')) : undefined;
   if (values) return `${text.slice(0, i)} (${values.join(', ')})`;
   return i >= 0 && /,/.test(masked.slice(i)) ? text.slice(i + 1) : text;
 }
@@ -526,6 +532,12 @@ function previousSentence(doc: Doc, s: Sentence): Sentence | undefined {
   const i = doc.sentences.indexOf(s);
   const prev = i > 0 ? doc.sentences[i - 1] : undefined;
   return prev && prev.block === s.block ? prev : undefined;
+}
+
+/** "An order is one checkout: it belongs to an event and has …" → "An order belongs to an event and has …". */
+export function restatePronoun(text: string): string {
+  const m = COLON_PRONOUN.exec(text);
+  return m ? `${m[1]} ${m[2]}` : text;
 }
 
 /** Strips the user-story frame so the want itself can be read. */

@@ -11,7 +11,7 @@ import { findMentions } from './mentions.ts';
 import { normalise } from './registry.ts';
 import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
-import { storyless } from './entities.ts';
+import { restatePronoun, storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
@@ -47,7 +47,7 @@ function subjectOf(doc: Doc, s: Sentence, text: string, before: number): DraftEn
 export function findRelations(doc: Doc): void {
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
-    const text = storyless(s.text);
+    const text = restatePronoun(storyless(s.text));
     manyToMany(doc, s, text.replace(/^[a-z][\w -]{0,30}:\s+/i, ''));
     writtenBy(doc, s, text);
     belongsTo(doc, s, text);

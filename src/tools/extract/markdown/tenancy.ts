@@ -10,7 +10,7 @@ import { singular, tokens, trimRef } from './text.ts';
 import type { Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { NOT_ENTITY } from './vocabulary/nouns.ts';
-import { GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
+import { CUSTOMER_IS, GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
 
 export function findTenancy(doc: Doc): void {
   const reg = doc.registry;
@@ -20,6 +20,8 @@ export function findTenancy(doc: Doc): void {
   for (const s of doc.sentences) {
     const m = ORG_IS.exec(s.text);
     if (m) addOrgAlias(doc, m[1]!);
+    const c = CUSTOMER_IS.exec(s.text);
+    if (c) addOrgAlias(doc, c[1] ?? c[2]!);
     for (const r of ORG_CALLED) {
       const c = r.exec(s.text);
       if (c) addOrgAlias(doc, c[1]!);

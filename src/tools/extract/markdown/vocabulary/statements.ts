@@ -128,6 +128,21 @@ export const CREATED_WITH: RegExp = /\b(?:an?|the|each|every)\s+([a-z][\w-]*(?:\
 /** "The practice area, a free-text description and the closing date are optional": a list and its nullability. */
 export const LIST_SETTLED: RegExp = /^((?:the|an?)\s+[^,;:]+(?:,\s*[^,;:]+)+\s+and\s+[^,;:]+?)\s+are\s+(?:all\s+)?(optional|required|mandatory)\b/i;
 
+/** A record's name in a phrase: one or two words, the second never a pronoun that starts a clause ("venues they reuse"). */
+const RECORD = String.raw`([a-z][\w-]*(?:\s+(?!(?:they|we|it|that|which|who|you|our|their|of|for|to|in|on|at|by|with|from)\b)[a-z][\w-]*)?)`;
+
+/** "Organizers keep a small list of venues they reuse: name, …", "Firms write their own policies — a name, …". */
+export const LIST_OF_RECORDS: RegExp = new RegExp(String.raw`^(?:each\s+|every\s+|an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:keeps?|maintains?|has|have|manages?|owns?|holds?|writes?|defines?|creates?|sets? up)\s+(?:(?:an?|their|its|our)\s+(?:own\s+)?(?:(?:small|short|long|simple|growing)\s+)?(?:list|set|catalog(?:ue)?|library|register|directory|roster|pool)\s+of\s+|(?:their|its)\s+own\s+)${RECORD}\b[^:—–]{0,60}?\s*[:—–]\s*(.+)$`, 'i');
+
+/** "An event's agenda is made of sessions: a title, a description, …". */
+export const MADE_OF_RECORDS: RegExp = new RegExp(String.raw`\b(?:is|are)\s+made\s+(?:up\s+)?of\s+${RECORD}\s*:\s*(.+)$`, 'i');
+
+/** "Each event sells one or more ticket types ("Early bird", …): a name, a price, …". */
+export const QUANTIFIED_OBJECT_LIST: RegExp = new RegExp(String.raw`^(?:each|every|an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[a-z]+s\s+(?:one or more|several|many|multiple|any number of|a few)\s+${RECORD}\b[^:]{0,80}:\s*(.+)$`, 'i');
+
+/** "An order is one checkout: it belongs to an event and has …": the pronoun after the colon is the subject. */
+export const COLON_PRONOUN: RegExp = /^((?:an?|the|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+[^:]{1,60}:\s*(?:it|they)\s+(.+)$/i;
+
 /** "A tax ID / VAT number is optional", "Only a hash of the token is stored": one attribute stated alone. */
 export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /-]{0,40}?)\s+(?:is|are)\s+(optional|required|mandatory|stored|recorded|kept|saved)\b/i;
 
@@ -144,7 +159,7 @@ export const TABLE_WITH: RegExp = /\b(?:an?|the)\s+([a-z][\w]*(?:\s+[a-z][\w]*)?
 export const RECORDED_LIST: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:must|should|will|shall|is|are)\s+(?:also\s+)?(?:be\s+)?(?:recorded|stored|kept|logged|tracked|captured|saved)\b[^:]*:\s*(.+)$/i;
 
 /** "Tasks belong to a project: a title, a due date and …": the subject is a record and the list its attributes. */
-export const BELONG_TO_LIST: RegExp = /^(?:each\s+|every\s+|an?\s+|the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:belongs?|sits?|lives?|hangs?) (?:to|in|under)\s+(?:an?|one|the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*:\s*(.+)$/i;
+export const BELONG_TO_LIST: RegExp = /^(?:each\s+|every\s+|an?\s+|the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:belongs?|sits?|lives?|hangs?) (?:to|in|under)\s+(?:an?|one|the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:\s+(?:so|because|since|as)\b[^:]{0,80})?\s*:\s*(.+)$/i;
 
 /**
  * "A member files a claim for a policy: the filed-at time, the amount and a note": an actor's verb creates the

@@ -3,6 +3,12 @@
 /** "Every merchant is one organization", "Each company that signs up is an organization". */
 export const ORG_IS: RegExp = /\b(?:every|each|an?|one)\s+(?:paying\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:that|who|which)\s+[a-z]+(?:\s+up)?\s+|using\s+[\w -]+?\s+|we\s+\w+\s+)?is\s+(?:an?|one|its own)\s+organi[sz]ation\b/i;
 
+/**
+ * "Every customer is an organizer account", "Each firm is a separate customer": the tenant named through the
+ * customer it is. Group 1 or group 2 is the tenant's word.
+ */
+export const CUSTOMER_IS: RegExp = /\b(?:every|each)\s+(?:customer|tenant|subscriber|client company)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+)?(?:\*\*)?([a-z][\w-]*)(?:\*\*)?(?:\s+account)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+|distinct\s+)?(?:customer|tenant)\b/i;
+
 /** "(the UI calls it a "workspace")", "(the UI says "store")", "think of the org as "the site"". */
 export const ORG_CALLED: readonly RegExp[] = [
   /\((?:the\s+)?(?:ui|app|product)\s+(?:calls it|says|shows|names it|refers to it as)\s+(?:an?\s+)?["“]([^"”]+)["”]\)/i,
