@@ -319,3 +319,23 @@ describe('"all Xs of one <role>" on a screen', () => {
     expect(model.queryPatterns.find((p) => /Client history/.test(p.description))).toMatchObject({ entity: 'Job', equality: ['requesterId'] });
   });
 });
+
+describe('schedules and plans', () => {
+  it('keeps a session\'s start time required and reads "(empty means unlimited)" as optional', () => {
+    const { model } = extract([
+      '# Gym app', '', '## Stories', '',
+      '1. As an owner, I want to define plans, each with a name and the number of classes included per month (empty means unlimited).',
+      '2. As an owner, I want to schedule a workout for a plan, with a start time and an end time.',
+    ].join('\n'));
+    expect(field(model, 'Workout', 'startTime').required).toBe(true);
+    expect(field(model, 'Workout', 'endTime').required).toBe(false);
+    expect(entity(model, 'Plan').fields.find((f) => /classes/i.test(f.name))?.required).toBe(false);
+  });
+  it('keeps a single attribute with a modifier before a colon whole ("a subject, chosen from a list we ship: …")', () => {
+    const { model } = extract([
+      '# School app', '', '## Courses', '',
+      'Every course has a title and a code. Every course has a subject, chosen from a global subject list we ship with the product: Art, Music, Drama.',
+    ].join('\n'));
+    expect(names(model, 'Course')).not.toContain('chosen');
+  });
+});

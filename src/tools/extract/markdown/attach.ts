@@ -106,6 +106,8 @@ export function addField(entity: DraftEntity, f: { name: string; type: LogicalTy
 
 /** Unstated nullability: event times are unknown until the event happens; everything else is part of the record. */
 function guessRequired(name: string, type: LogicalType): boolean {
+  // A booking's or a session's start is what schedules it: known from the start, unlike the times of events.
+  if (/^starts?(?:Time|At|On|Date)$/.test(name)) return true;
   if (type === 'datetime' || /(?:At|On)$/.test(name)) return false;
   return true;
 }
