@@ -36,8 +36,10 @@ export interface Row {
   passes: Record<(typeof PASS_STAGES)[number], number>;
   /** The validator's steps inside the pipeline run (ms, median). */
   validation: Record<(typeof VALIDATION_STAGES)[number], number>;
-  /** The migration SQL applied alone on a fresh database of the same engine (exec only, ms, median). */
-  floorMs: number;
+  /** The migration SQL applied alone on a fresh database of the same engine (exec only, ms, median); null when it fails. */
+  floorMs: number | null;
+  /** Why the migration did not apply alone (then the pipeline reports it too). */
+  floorError?: string;
   /** The validate node of the pipeline run (ms, median). */
   validateMs: number;
   /** The whole pipeline, input to report (ms, median). */
@@ -74,7 +76,7 @@ export async function measureEngine(engine: Engine, url: string | undefined, siz
       const row = median(samples);
       row.rssAfterMb = mb(process.memoryUsage().rss);
       rows.push(row);
-      log(`  ${engine} ${n} entities: pipeline ${row.pipelineMs} ms, validate ${row.validateMs} ms, floor ${row.floorMs} ms, ${row.valid ? 'valid' : 'NOT VALID'}`);
+      log(`  ${engine} ${n} entities: pipeline ${row.pipelineMs} ms, validate ${row.validateMs} ms, floor ${row.floorMs ?? `failed (${row.floorError})`} ms, ${row.valid ? 'valid' : 'NOT VALID'}`);
     }
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     return { engine, coldStartMs: Math.round(coldStartMs), rows, peakRssMb: mb(peakRss), pgliteHeapPeakMb: mb(pgliteHeapPeakBytes()) };
@@ -101,7 +103,13 @@ async function measureOnce(engine: Engine, url: string | undefined, n: number, v
   const [prismaSql, diffMs] = await timed(() => initialMigrationSql(schema));
   passes.engineDiff = diffMs;
   const migrationSql = joinMigration(prismaSql, emitTenancySql(model));
-  const floorMs = await withThrowawayDatabase({ url }, async (db) => (await timed(() => db.exec(migrationSql)))[1]);
+  let floorMs: number | null = null;
+  let floorError: string | undefined;
+  try {
+    floorMs = await withThrowawayDatabase({ url }, async (db) => (await timed(() => db.exec(migrationSql)))[1]);
+  } catch (error) {
+    floorError = error instanceof Error ? error.message : String(error);
+  }
 
   // Another variant than the passes used, so that the pipeline's Prisma check is not answered from their cache.
   const [result, pipelineMs] = await timed(() => runPipeline({ kind: 'model', json: syntheticModel(n, `${variant}p`) }, { databaseUrl: url }));
@@ -109,7 +117,7 @@ async function measureOnce(engine: Engine, url: string | undefined, n: number, v
   const validation = Object.fromEntries(VALIDATION_STAGES.map((stage) => [stage, timings[stage] ?? 0])) as Row['validation'];
   const validateMs = result.report.timings.filter((t) => t.node === 'validate').reduce((sum, t) => sum + t.ms, 0);
   return {
-    engine, entities: n, tables: model.entities.length, repeat: 1, passes, validation, floorMs, validateMs, pipelineMs,
+    engine, entities: n, tables: model.entities.length, repeat: 1, passes, validation, floorMs, ...(floorError ? { floorError } : {}), validateMs, pipelineMs,
     markdownExtractMs, migrationBytes: Buffer.byteLength(migrationSql), valid: result.valid, rssAfterMb: 0,
   };
 }
@@ -129,7 +137,7 @@ function median(samples: Row[]): Row {
     repeat: samples.length,
     passes: of((s) => s.passes),
     validation: of((s) => s.validation),
-    floorMs: mid(samples.map((s) => s.floorMs)),
+    floorMs: samples.every((s) => s.floorMs !== null) ? mid(samples.map((s) => s.floorMs!)) : null,
     validateMs: mid(samples.map((s) => s.validateMs)),
     pipelineMs: mid(samples.map((s) => s.pipelineMs)),
     markdownExtractMs: mid(samples.map((s) => s.markdownExtractMs)),

@@ -7,8 +7,8 @@ export interface EngineSummary {
   /** k in t ∝ n^k from 50 to 500 entities, of the pipeline and of the validate node; null without both sizes. */
   growthPipeline50to500: number | null;
   growthValidate50to500: number | null;
-  /** validate ÷ floor at each size. */
-  ratios: Record<number, number>;
+  /** validate ÷ floor at each size; null where the migration does not apply alone. */
+  ratios: Record<number, number | null>;
   peakRssMb: number;
   pgliteHeapPeakMb: number;
 }
@@ -19,7 +19,7 @@ export function summarize(result: EngineResult): EngineSummary {
     coldStartMs: result.coldStartMs,
     growthPipeline50to500: growth(result.rows, 50, 500, (r) => r.pipelineMs),
     growthValidate50to500: growth(result.rows, 50, 500, (r) => r.validateMs),
-    ratios: Object.fromEntries(result.rows.map((r) => [r.entities, round1(ratio(r))])),
+    ratios: Object.fromEntries(result.rows.map((r) => [r.entities, ratio(r) === null ? null : round1(ratio(r)!)])),
     peakRssMb: result.peakRssMb,
     pgliteHeapPeakMb: result.pgliteHeapPeakMb,
   };
@@ -30,7 +30,7 @@ export function formatEngine(result: EngineResult): string {
   const head = ['entities', 'tables', ...PASS_STAGES, ...VALIDATION_STAGES, 'floor', 'validate', 'val/floor', 'pipeline', 'md-extract', 'rss-after', 'valid'];
   const body = result.rows.map((r) => [
     r.entities, r.tables, ...PASS_STAGES.map((k) => r.passes[k]), ...VALIDATION_STAGES.map((k) => r.validation[k]),
-    r.floorMs, r.validateMs, ratio(r).toFixed(1), r.pipelineMs, r.markdownExtractMs, `${r.rssAfterMb}M`, r.valid ? 'yes' : 'NO',
+    r.floorMs ?? 'fails', r.validateMs, ratio(r)?.toFixed(1) ?? 'n/a', r.pipelineMs, r.markdownExtractMs, `${r.rssAfterMb}M`, r.valid ? 'yes' : 'NO',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
   const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(widths[i]!)).join(' ');
@@ -39,6 +39,7 @@ export function formatEngine(result: EngineResult): string {
     `${result.engine} (ms, median of ${result.rows[0]?.repeat ?? 0}; cold start ${s.coldStartMs} ms)`,
     line(head),
     ...body.map(line),
+    ...result.rows.filter((r) => r.floorError).map((r) => `${r.entities} entities: the migration does not apply on this engine: ${r.floorError}`),
     `growth exponent 50→500: pipeline ${exp(s.growthPipeline50to500)}, validate ${exp(s.growthValidate50to500)}; ` +
       `peak RSS ${s.peakRssMb} MB${result.engine === 'pglite' ? `, largest PGlite WASM heap ${s.pgliteHeapPeakMb} MB` : ''}`,
   ].join('\n');
@@ -51,8 +52,8 @@ export const LEGEND = [
   'floor: the same migration SQL applied alone; validate: the validate node; val/floor: their ratio.',
 ].join('\n');
 
-function ratio(r: Row): number {
-  return r.floorMs > 0 ? r.validateMs / r.floorMs : 0;
+function ratio(r: Row): number | null {
+  return r.floorMs ? r.validateMs / r.floorMs : null;
 }
 
 function growth(rows: Row[], from: number, to: number, pick: (r: Row) => number): number | null {
