@@ -129,7 +129,7 @@ describe('"adjust a X\'s Y for a specific A and B, with …"', () => {
       '1. As a manager, I want to create plans, each with a name and a price.',
       '2. As a manager, I want to adjust a member\'s credit for a specific month and plan (for example add two classes), with a reason explaining why, so that exceptions are recorded.',
     ].join('\n'));
-    expect(names(model, 'CreditAdjustment')).toEqual(['month', 'reason']);
+    expect(names(model, 'CreditAdjustment')).toEqual(['month', 'classes', 'reason']);
     expect(relation(model, 'CreditAdjustment', 'member').to).toBe('Member');
     expect(relation(model, 'CreditAdjustment', 'plan').to).toBe('Plan');
     assertConsistent(model);

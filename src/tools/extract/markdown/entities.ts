@@ -4,9 +4,10 @@
  * "add an X with …"), or introduces it as a defined term. Each such statement is recorded for the attribute
  * pass, which runs once all entities are known so that "the requester (a customer)" can be read as a reference.
  */
-import { pascalCase } from '../../../model/names.ts';
+import { camelCase, pascalCase } from '../../../model/names.ts';
+import { addRelation } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
-import { opensWithClause } from './clause.ts';
+import { opensWithClause, opensWithVerb } from './clause.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
 import { dropDeterminers, isPlural, pastParticiple, singular, sentencesOf, splitList, stripInline, tokens, trimRef } from './text.ts';
@@ -14,12 +15,13 @@ import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
 import { NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
+import { PEOPLE_SECTION } from './vocabulary/sections.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -70,6 +72,8 @@ interface Candidate {
   evidence: string;
   /** Create the entity even when the attribute text yields nothing (defined terms, tables). */
   strong?: boolean;
+  /** The owner's phrase when the sentence makes the record a child of another ("X has its Ys"). */
+  parent?: string;
   aside?: boolean;
   /** Only for an entity known by the time the candidate is decided: the phrase alone does not make one. */
   known?: boolean;
@@ -103,6 +107,8 @@ export function discoverEntities(doc: Doc): void {
     if (firstOfBlock && s.block.kind === 'item' && (m = BOLD_LEAD.exec(s.block.text.trim()))) {
       const terms = [...m[1]!.matchAll(/\*\*([^*]+)\*\*(?:\s+([a-z]+))?/g)].map((x) => x[1]!);
       const rest = stripInline(m[2] ?? '');
+      // "**Hosts** — take reservations on the phone, seat guests" under "Who uses it": a persona, described by what it does.
+      if (PEOPLE_SECTION.test(stripInline(s.block.section.title)) && opensWithVerb(rest)) continue;
       for (const term of terms) {
         const attrs = terms.length === 1 ? attributeTail(rest) : '';
         candidates.push({ phrase: term, text: attrs, sentence: s, evidence: 'defined-term', strong: true });
@@ -126,6 +132,11 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = TRACKED_PER.exec(text))) {
       candidates.push({ phrase: m[1]!, text: m[4]!, sentence: s, evidence: 'tracked-per', strong: true });
+      continue;
+    }
+    // "Guests are people who book. We keep a first name, an optional last name, …": the section's record.
+    if ((m = WE_KEEP.exec(text)) && sectionOwner(doc, s.block.section)) {
+      candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'has' });
       continue;
     }
     if ((m = WE_NEED.exec(text))) {
@@ -179,7 +190,9 @@ export function discoverEntities(doc: Doc): void {
       }
     }
     if ((m = ADJUST_RECORD.exec(text)) && validSubject(m[2]!)) {
-      candidates.push({ phrase: `${m[3]} ${ACT_RECORD_NOUNS[m[1]!.toLowerCase()]}`, text: `${m[2]}, ${m[4]}, ${m[5]}`, sentence: s, evidence: 'recorded', strong: true });
+      // "(for example grant two extra days)": the example says what quantity the adjustment carries.
+      const amount = ADJUST_EXAMPLE.exec(text);
+      candidates.push({ phrase: `${m[3]} ${ACT_RECORD_NOUNS[m[1]!.toLowerCase()]}`, text: `${m[2]}, ${m[4]}, ${amount ? `${amount[1]}, ` : ''}${m[5]}`, sentence: s, evidence: 'recorded', strong: true });
       continue;
     }
     if ((m = ONE_SUCH_PER.exec(text))) {
@@ -274,7 +287,9 @@ export function discoverEntities(doc: Doc): void {
       const prev = previousSentence(doc, s);
       // "A merchant has one or more warehouses. Each has …": the quantified plural, not the quantifier, is the subject.
       const intro = prev && /\b(?:(?:has|have)\s+)?(?:one or more|several|many|multiple|some|a list of|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:has|have)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(prev.text);
-      const phrase = intro?.[1] ?? intro?.[2] ?? sectionOwner(doc, s.block.section);
+      // "…; an order belongs to a venue … It has a status": the subject of the previous sentence's last clause.
+      const lastSubject = prev ? [...prev.text.matchAll(/(?:^|[;:]\s*)(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:belongs?|is|are|has|have|sits|lives|comes)\b/gi)].pop()?.[1] : undefined;
+      const phrase = intro?.[1] ?? intro?.[2] ?? lastSubject ?? sectionOwner(doc, s.block.section);
       if (phrase) {
         candidates.push({ phrase, text: afterColon(m[1]!), sentence: s, evidence: 'has' });
         continue;
@@ -304,6 +319,12 @@ export function discoverEntities(doc: Doc): void {
       const subject = m[1]!;
       // "must hold at the database level": a have-verb followed by a preposition is not possession.
       if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {
+        // "Each venue has its dining tables; a table has a label …": the possessed plural is a child record.
+        const its = ITS_CHILDREN.exec(m[2]!.trim());
+        if (its && !doc.registry.isOrgPhrase(its[1]!)) {
+          candidates.push({ phrase: its[1]!, text: its[2] ?? '', sentence: s, evidence: 'child-rows', strong: true, parent: subject });
+          continue;
+        }
         const owned = ownedCompound(subject, m[2]!);
         if (owned) {
           candidates.push({ phrase: owned.phrase, text: owned.text, sentence: s, evidence: 'child-rows', strong: true });
@@ -322,6 +343,10 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = WHICH_HAS.exec(text))) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
+      continue;
+    }
+    if (SETTLED_LABEL.test(text) && sectionOwner(doc, s.block.section)) {
+      candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text, sentence: s, evidence: 'bullet' });
       continue;
     }
     if (firstOfBlock && (m = LABEL.exec(text)) && s.block.kind !== 'heading') {
@@ -409,6 +434,11 @@ export function discoverEntities(doc: Doc): void {
     const entity = reg.get(name);
     if (!entity) continue;
     entity.evidence.add(c.evidence);
+    const parent = c.parent ? reg.get(candidateName(doc, { ...c, phrase: c.parent }) ?? '') : undefined;
+    if (parent && parent !== entity && parent.kind !== 'tenant-root') {
+      const role = camelCase(parent.name);
+      addRelation(doc, { name: role, from: entity.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: c.sentence.line, ref: trimRef(c.sentence.text) });
+    }
     if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}) });
     markUsed(doc, c.sentence);
   }

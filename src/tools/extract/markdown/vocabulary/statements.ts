@@ -66,6 +66,8 @@ export const FOR_EACH_VALUES: RegExp = /\bfor (?:each|every)\s+[^,]+,\s*(.+)$/i;
  * Groups: 1 the verb, 2 the possessor, 3 the adjusted thing, 4 the specifics, 5 what comes with it.
  */
 export const ADJUST_RECORD: RegExp = /\b(adjust|correct|override|amend)\s+(?:an?|the|each|any|one)\s+([a-z][\w-]*)['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+for\s+(?:an?|the|each|one|a given)\s+([^,()]+?)\s*(?:\([^)]*\))?\s*,?\s+with\s+(.+)$/i;
+/** "(for example grant two extra days)", "(e.g. add 3 more points)": the quantity an adjustment carries (group 1). */
+export const ADJUST_EXAMPLE: RegExp = /\((?:for example|for instance|e\.g\.?|say|like)\s+[a-z]+\s+(?:[a-z]+|\d+)\s+(?:(?:extra|more|additional|fewer|bonus)\s+)?([a-z]+s)\)/i;
 /** The record each act leaves behind. */
 export const ACT_RECORD_NOUNS: Readonly<Record<string, string>> = { adjust: 'adjustment', correct: 'correction', override: 'override', amend: 'amendment' };
 
