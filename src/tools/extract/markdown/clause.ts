@@ -15,3 +15,11 @@ export function opensWithClause(text: string): boolean {
   if (head.split(/\s+/).length < 3) return false;
   return nlp(head).match(SUBJECT_VERB).found;
 }
+
+/** Whether a description opens with a verb ("take reservations, seat guests"): it says what someone does. */
+export function opensWithVerb(text: string): boolean {
+  const head = text.split(/[,;(—–:]/)[0]!.trim();
+  if (head.split(/\s+/).length < 2) return false;
+  // With a subject in front the tagger reads "set up venues" and "open orders" as the verbs they are.
+  return nlp(`They ${head}`).match('^they (#Adverb)? #Verb').found;
+}

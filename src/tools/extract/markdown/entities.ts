@@ -77,6 +77,8 @@ interface Candidate {
   aside?: boolean;
   /** Only for an entity known by the time the candidate is decided: the phrase alone does not make one. */
   known?: boolean;
+  /** The statement records events that have happened ("records … the date it was received"). */
+  happened?: boolean;
   /** What the statement means when its own phrase is not confirmed as an entity. */
   fallback?: { phrase: string; text: string };
 }
@@ -337,7 +339,9 @@ export function discoverEntities(doc: Doc): void {
         }
         // "A customer can have a preferred currency": what a record can have, it may lack.
         const may = /^[^,;:]*?\b(?:can|may)\s+(?:also\s+)?(?:have|has|carry|hold|include|get|keep)\b/i.test(text) && !/\b(?:must|always|required)\b/i.test(m[2]!);
-        candidates.push({ phrase: subject, text: afterColon(m[2]!) + (may ? ' — all optional' : ''), sentence: s, evidence: 'has' });
+        // "A payment records the amount, the date it was received": what a record records has already happened.
+        const happened = /^[^,;:]*?\b(?:records|logs|captures)\b/i.test(text);
+        candidates.push({ phrase: subject, text: afterColon(m[2]!) + (may ? ' — all optional' : ''), sentence: s, evidence: 'has', ...(happened ? { happened } : {}) });
         continue;
       }
     }
@@ -439,7 +443,7 @@ export function discoverEntities(doc: Doc): void {
       const role = camelCase(parent.name);
       addRelation(doc, { name: role, from: entity.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: c.sentence.line, ref: trimRef(c.sentence.text) });
     }
-    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}) });
+    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}), ...(c.happened ? { happened: true } : {}) });
     markUsed(doc, c.sentence);
   }
 }

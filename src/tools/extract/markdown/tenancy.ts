@@ -21,7 +21,7 @@ export function findTenancy(doc: Doc): void {
     const m = ORG_IS.exec(s.text);
     if (m) addOrgAlias(doc, m[1]!);
     const c = CUSTOMER_IS.exec(s.text);
-    if (c) addOrgAlias(doc, c[1] ?? c[2]!);
+    if (c) addOrgAlias(doc, c[1] ?? c[2] ?? c[3] ?? c[4]!);
     for (const r of ORG_CALLED) {
       const c = r.exec(s.text);
       if (c) addOrgAlias(doc, c[1]!);
@@ -88,6 +88,8 @@ function loginNoun(doc: Doc, s: Sentence): string | undefined {
   // Subject before the verb: "Employees sign in with…", "Staff log into…", "Users belong to one organization and sign in…".
   const before = text.slice(0, text.search(SIGN_IN));
   const subject = subjectOf(before);
+  // "Everyone above signs in": a generic word for people, whatever follows it.
+  if (subject && GENERIC_PEOPLE.includes(subject.split(' ')[0]!)) return 'user';
   if (subject && !GENERIC_PEOPLE.includes(subject)) return subject;
   // "people who log into the admin" under a "users" heading: the heading names them.
   const heading = doc.sectionEntities.get(s.block.section);

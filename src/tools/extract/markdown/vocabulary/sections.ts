@@ -39,3 +39,6 @@ export const DEFERRAL_CUES: readonly RegExp[] = [
 
 /** A label paragraph or item ("Non-goals (v1):", "Out of scope:") that defers the list after it. */
 export const DEFERRING_LABEL: RegExp = /^(?:non[- ]?goals?|out[- ]of[- ]scope|not in scope|deferred|later|future|exclusions?|not (?:now|yet|in v1)|won'?t have)\b[^:]*:\s*$/i;
+
+/** Headings over the people who use the product ("Who uses it", "Personas", "Roles"): their items are actors. */
+export const PEOPLE_SECTION: RegExp = /\b(?:who uses|who(?:'|’)?s who|personas?|roles?|users? and roles|audience|actors|stakeholders|people)\b/i;

@@ -145,6 +145,15 @@ export const QUANTIFIED_OBJECT_LIST: RegExp = new RegExp(String.raw`^(?:each|eve
 /** "An order is one checkout: it belongs to an event and has …": the pronoun after the colon is the subject. */
 export const COLON_PRONOUN: RegExp = /^((?:an?|the|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+[^:]{1,60}:\s*(?:it|they)\s+(.+)$/i;
 
+/** "… has its dining tables; a table has a label, …": a possessed plural (group 1) and the child's attributes (group 2). */
+export const ITS_CHILDREN: RegExp = /^(?:its|their)\s+(?:own\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?s)\b\s*(?:[;,:]\s*(?:an?|each|every)\s+[a-z][\w-]*\s+(?:has|have|records|holds|carries|gets)\s+(.+))?\.?$/i;
+
+/** "We keep a first name, an optional last name and notes": attributes of the section's record. */
+export const WE_KEEP: RegExp = /^(?:we|you)\s+(?:keep|store|record|capture|track|hold|save)\s+((?:an?|the|their|its)\s+.+,.+)$/i;
+
+/** "Required: venue, guest, party size." as a sentence of its own. */
+export const SETTLED_LABEL: RegExp = /^(?:required|mandatory|optional)\s*:\s+\S/i;
+
 /** "A tax ID / VAT number is optional", "Only a hash of the token is stored": one attribute stated alone. */
 export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /-]{0,40}?)\s+(?:is|are)\s+(optional|required|mandatory|stored|recorded|kept|saved)\b/i;
 
