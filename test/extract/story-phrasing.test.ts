@@ -339,3 +339,14 @@ describe('schedules and plans', () => {
     expect(names(model, 'Course')).not.toContain('chosen');
   });
 });
+
+describe('"a X records … the date it was Y"', () => {
+  it('makes the time of what has happened required', () => {
+    const { model } = extract([
+      '# Meter app', '', '## Meter reads', '',
+      'A meter read records the value, the time it was taken and an optional note. A bill has a total and we want to know when it was paid.',
+    ].join('\n'));
+    expect(field(model, 'MeterRead', 'takenAt').required).toBe(true);
+    expect(field(model, 'MeterRead', 'note').required).toBe(false);
+  });
+});

@@ -21,7 +21,10 @@ export function attachAttributes(doc: Doc): void {
     const entity = doc.registry.get(st.entity);
     if (!entity) continue;
     const chunks = parseAttributeList(st.text, { registry: doc.registry, entity });
-    for (const chunk of chunks) applyChunk(doc, entity, chunk, st.line, st.ref);
+    for (const chunk of chunks) {
+      if (st.happened && chunk.kind === 'field' && chunk.mods.optional === undefined && /^(?:the (?:date|time|day|moment)|when)\b/i.test(chunk.text.trim())) chunk.mods.required = true;
+      applyChunk(doc, entity, chunk, st.line, st.ref);
+    }
   }
   impliedStates(doc);
   signInIdentifier(doc);

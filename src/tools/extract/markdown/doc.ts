@@ -14,6 +14,8 @@ export interface AttributeStatement {
   block: Block;
   /** The attributes are an aside of a sentence whose point is elsewhere (a screen's list "with their status (…)"). */
   aside?: boolean;
+  /** The statement records what has happened: the times it names are known ("the date it was received"). */
+  happened?: boolean;
 }
 
 export interface Doc {
