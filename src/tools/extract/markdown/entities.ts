@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -79,6 +79,8 @@ interface Candidate {
   known?: boolean;
   /** The statement records events that have happened ("records … the date it was received"). */
   happened?: boolean;
+  /** The statement settles an attribute named elsewhere ("phone is optional" for the phone number). */
+  settles?: boolean;
   /** What the statement means when its own phrase is not confirmed as an entity. */
   fallback?: { phrase: string; text: string };
 }
@@ -120,7 +122,7 @@ export function discoverEntities(doc: Doc): void {
     // Requirement phrasings that put a record's attributes after a colon (see the vocabulary comments).
     // "Organizers keep a small list of venues they reuse: name, …", "An event's agenda is made of sessions: a title, …",
     // "Each event sells one or more ticket types (…): a name, a price, …": the list describes the records named.
-    if ((m = LIST_OF_RECORDS.exec(text) ?? MADE_OF_RECORDS.exec(text) ?? QUANTIFIED_OBJECT_LIST.exec(text)) && validSubject(m[1]!)) {
+    if ((m = LIST_OF_RECORDS.exec(text) ?? LIST_OF_RECORDS_COMMA.exec(text) ?? MADE_OF_RECORDS.exec(text) ?? QUANTIFIED_OBJECT_LIST.exec(text)) && validSubject(m[1]!)) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'recorded', strong: true });
       continue;
     }
@@ -134,6 +136,11 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = TRACKED_PER.exec(text))) {
       candidates.push({ phrase: m[1]!, text: m[4]!, sentence: s, evidence: 'tracked-per', strong: true });
+      continue;
+    }
+    // "**Spaces.** The bookable things inside a location: a name, a kind, …": a description, then the attributes.
+    if (firstOfBlock && s.block.section.bold && (m = DESCRIBED_LIST.exec(text)) && sectionOwner(doc, s.block.section)) {
+      candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'label', strong: true });
       continue;
     }
     // "Guests are people who book. We keep a first name, an optional last name, …": the section's record.
@@ -261,13 +268,22 @@ export function discoverEntities(doc: Doc): void {
       }
     }
     if ((m = ONE_ATTRIBUTE.exec(text)) && !doc.registry.resolve(m[1]!)) {
-      const owner = sectionOwner(doc, s.block.section);
+      // "…register members with their email and phone. Email is required …; phone is optional": the record just described.
+      const before = [...candidates].reverse().find((c) => c.sentence.block === s.block && c.sentence !== s && c.text);
+      const owner = sectionOwner(doc, s.block.section) ?? before?.phrase;
       // "inactive policies are kept": the section's own records, not one of their attributes.
       const namesOwner = owner !== undefined && normalise(owner).pop() === normalise(m[1]!).pop();
       if (owner && !namesOwner && !/\b(?:it|they|this|that|which)\b/i.test(m[1]!)) {
         const mod = /optional/i.test(m[2]!) ? ' (optional)' : /required|mandatory/i.test(m[2]!) ? ' (required)' : '';
         // "A tax ID / VAT number is optional": the slash gives another name for the same attribute.
-        candidates.push({ phrase: owner, text: m[1]!.replace(/\s+\/\s+.*$/, '') + mod, sentence: s, evidence: 'one-attribute' });
+        candidates.push({ phrase: owner, text: m[1]!.replace(/\s+\/\s+.*$/, '') + mod, sentence: s, evidence: 'one-attribute', settles: true });
+        // "…; phone is optional": each clause may settle another attribute.
+        for (const clause of text.split(/\s*;\s*/).slice(1)) {
+          const c = ONE_ATTRIBUTE.exec(clause);
+          if (!c || doc.registry.resolve(c[1]!) || /\b(?:it|they|this|that|which)\b/i.test(c[1]!)) continue;
+          const cm = /optional/i.test(c[2]!) ? ' (optional)' : /required|mandatory/i.test(c[2]!) ? ' (required)' : '';
+          if (cm) candidates.push({ phrase: owner, text: c[1]! + cm, sentence: s, evidence: 'one-attribute', settles: true });
+        }
         continue;
       }
     }
@@ -443,7 +459,7 @@ export function discoverEntities(doc: Doc): void {
       const role = camelCase(parent.name);
       addRelation(doc, { name: role, from: entity.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: c.sentence.line, ref: trimRef(c.sentence.text) });
     }
-    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}), ...(c.happened ? { happened: true } : {}) });
+    if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}), ...(c.happened ? { happened: true } : {}), ...(c.settles ? { settles: true } : {}) });
     markUsed(doc, c.sentence);
   }
 }

@@ -10,6 +10,8 @@ const ITEM = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
 /** A paragraph that is only a bold label, optionally with a parenthesis and a dash description. */
 const BOLD_HEADING = /^\*\*([^*:]{2,60}?)\*\*\s*(?:\(([^)]*)\))?\s*(?:(?:[—–]|\s-\s)\s*(.*))?$/;
+/** "**Locations.** An operator has one or more buildings …": a run-in bold label opening a paragraph. */
+const RUN_IN_HEADING = /^\*\*([^*:.]{2,60}?)[.:]\*\*()\s+(\S.*)$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 export interface ParsedDocument {
@@ -87,8 +89,9 @@ export function parseMarkdown(source: string): ParsedDocument {
     const heading = HEADING.exec(raw);
     // "**Candidates**" or "**Applications** — a candidate applying to a job" over a list: a bold label that
     // heads the bullets under it, one level below the last real heading. Without bullets it is a paragraph.
-    const bold = !heading && current === undefined ? BOLD_HEADING.exec(raw) : null;
-    if (bold && bold[1]!.trim().split(/\s+/).length <= 5 && ITEM.test(nextNonBlank(lines, i + 1))) {
+    const runIn = !heading && current === undefined && headingLevel >= 2 ? RUN_IN_HEADING.exec(raw) : null;
+    const bold = runIn ?? (!heading && current === undefined ? BOLD_HEADING.exec(raw) : null);
+    if (bold && bold[1]!.trim().split(/\s+/).length <= 5 && (runIn || ITEM.test(nextNonBlank(lines, i + 1)))) {
       close();
       let parent: Section | undefined = section;
       while (parent && parent.level >= headingLevel + 1) parent = parent.parent;

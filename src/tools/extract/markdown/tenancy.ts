@@ -10,7 +10,7 @@ import { singular, tokens, trimRef } from './text.ts';
 import type { Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { NOT_ENTITY } from './vocabulary/nouns.ts';
-import { CUSTOMER_IS, GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
+import { CUSTOMER_IS, PEOPLE_HEADS, GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
 
 export function findTenancy(doc: Doc): void {
   const reg = doc.registry;
@@ -88,6 +88,9 @@ function loginNoun(doc: Doc, s: Sentence): string | undefined {
   // Subject before the verb: "Employees sign in with…", "Staff log into…", "Users belong to one organization and sign in…".
   const before = text.slice(0, text.search(SIGN_IN));
   const subject = subjectOf(before);
+  // "**Staff users.** The operator's employees sign in …": a heading that names people names the record.
+  const named = doc.sectionEntities.get(s.block.section);
+  if (named?.length === 1 && PEOPLE_HEADS.test(named[0]!)) return normalise(named[0]!.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');
   // "Everyone above signs in": a generic word for people, whatever follows it.
   if (subject && GENERIC_PEOPLE.includes(subject.split(' ')[0]!)) return 'user';
   if (subject && !GENERIC_PEOPLE.includes(subject)) return subject;

@@ -11,7 +11,7 @@ import { addField } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { findMentions } from './mentions.ts';
 import { normalise } from './registry.ts';
-import { singular, tokens, trimRef } from './text.ts';
+import { sentencesOf, singular, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftIndex, Sentence } from './types.ts';
 import { GLOBAL_SCOPE_WORDS, GLOBALLY_UNIQUE, LIVE_ROWS_ONLY, SEQUENCE_SCOPED, UNIQUE_SCOPED } from './vocabulary/uniqueness.ts';
 import { storyless } from './entities.ts';
@@ -394,9 +394,17 @@ export function softDelete(doc: Doc): void {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
     if (block.excluded || block.section.cls !== 'data' || !cue.test(block.text)) continue;
     if (/\bnot soft[- ]deleted\b/i.test(block.text)) continue;
-    if (!/\b(?:never deleted|moves? (?:the record|it|them) to (?:the )?trash|we set deleted_at|are soft[- ]deleted|is soft[- ]deleted|soft[- ]delete (?:them|it))\b/i.test(block.text)) continue;
-    for (const m of findMentions(doc, block.text, block)) {
-      const e = m.entity;
+    const rule = /\b(?:never deleted|moves? (?:the record|it|them) to (?:the )?trash|we set deleted_at|are soft[- ]deleted|is soft[- ]deleted|soft[- ]delete (?:them|it))\b/i;
+    if (!rule.test(block.text)) continue;
+    // The records soft-deleted are the ones named before the rule in its sentence ("Members are soft-deleted
+    // (… their booking history stays)"), else the block's first sentence, else the section's own record.
+    const sentences = sentencesOf(block);
+    const at = sentences.findIndex((x) => rule.test(x.text));
+    const before = at >= 0 ? sentences[at]!.text.slice(0, sentences[at]!.text.search(rule)) : '';
+    let named = findMentions(doc, before, block).map((m) => m.entity);
+    if (named.length === 0 && at > 0) named = findMentions(doc, sentences[0]!.text, block).map((m) => m.entity);
+    if (named.length === 0) named = (doc.sectionEntities.get(block.section) ?? []).slice(0, 1).map((n) => doc.registry.get(n)).filter((e): e is DraftEntity => !!e);
+    for (const e of named) {
       if (e.kind === 'tenant-root' || e.fields.some((f) => f.role === 'soft-delete')) continue;
       e.softDelete = true;
       addField(e, { name: 'deletedAt', type: 'datetime', mods: { notes: [], optional: true }, line: block.line, ref: trimRef(block.text), role: 'soft-delete' });

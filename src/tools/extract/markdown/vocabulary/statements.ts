@@ -136,6 +136,12 @@ const RECORD = String.raw`([a-z][\w-]*(?:\s+(?!(?:they|we|it|that|which|who|you|
 /** "Organizers keep a small list of venues they reuse: name, …", "Firms write their own policies — a name, …". */
 export const LIST_OF_RECORDS: RegExp = new RegExp(String.raw`^(?:each\s+|every\s+|an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:keeps?|maintains?|has|have|manages?|owns?|holds?|writes?|defines?|creates?|sets? up)\s+(?:(?:an?|their|its|our)\s+(?:own\s+)?(?:(?:small|short|long|simple|growing)\s+)?(?:list|set|catalog(?:ue)?|library|register|directory|roster|pool)\s+of\s+|(?:their|its)\s+own\s+)${RECORD}\b[^:—–]{0,60}?\s*[:—–]\s*(.+)$`, 'i');
 
+/** "Each operator keeps its own list of amenities (projector, …), name unique per operator": a list, then its attributes. */
+export const LIST_OF_RECORDS_COMMA: RegExp = new RegExp(String.raw`^(?:each\s+|every\s+|an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:keeps?|maintains?|has|have|manages?|defines?)\s+(?:an?|their|its|our)\s+(?:own\s+)?(?:list|set|catalog(?:ue)?|library|register|directory)\s+of\s+${RECORD}\s*(?:\([^)]*\))?\s*,\s*(.+)$`, 'i');
+
+/** "The bookable things inside a location: a name, a kind, …", "Membership plans the operator sells: name, …". */
+export const DESCRIBED_LIST: RegExp = /^(?!.*\b(?:we|you|must|should|will|can)\b)(?!(?:required|optional|mandatory)\s*:)[^:\s]+\s[^:]{2,70}:\s*(.+,.+)$/i;
+
 /** "An event's agenda is made of sessions: a title, a description, …". */
 export const MADE_OF_RECORDS: RegExp = new RegExp(String.raw`\b(?:is|are)\s+made\s+(?:up\s+)?of\s+${RECORD}\s*:\s*(.+)$`, 'i');
 

@@ -27,3 +27,6 @@ export const GLOBAL_USERS: RegExp = /\b(?:one login can belong to (?:several|mul
 
 /** Words that stand for "people" without naming a role. */
 export const GENERIC_PEOPLE: readonly string[] = ['people', 'person', 'someone', 'team member', 'member', 'they', 'everyone', 'each person', 'login'];
+
+/** Entity names whose head word is a kind of person who signs in ("StaffUser", "Agent", "TeamMember"). */
+export const PEOPLE_HEADS: RegExp = /(?:User|Staff|Member|Agent|Employee|Account|Operator|Admin|Clerk|Technician|Manager)s?$/;
