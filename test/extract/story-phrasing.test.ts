@@ -350,3 +350,16 @@ describe('"a X records … the date it was Y"', () => {
     expect(field(model, 'MeterRead', 'note').required).toBe(false);
   });
 });
+
+describe('"X is required …; Y is optional" after a story that lists them', () => {
+  it('settles the listed attributes, a short name meaning the longer one', () => {
+    const { model } = extract([
+      '# Club app', '', '## Members and fees', '',
+      '1. As front desk, I want to register members with their first name, email and phone number. Email is required and no two members of a club share an email; phone is optional.',
+      '2. As an owner, I want to define fees, each with a name and an amount.',
+    ].join('\n'));
+    expect(field(model, 'Member', 'phoneNumber').required).toBe(false);
+    expect(field(model, 'Member', 'email').required).toBe(true);
+    expect(names(model, 'Member')).not.toContain('phone');
+  });
+});

@@ -23,6 +23,7 @@ export function attachAttributes(doc: Doc): void {
     const chunks = parseAttributeList(st.text, { registry: doc.registry, entity });
     for (const chunk of chunks) {
       if (st.happened && chunk.kind === 'field' && chunk.mods.optional === undefined && /^(?:the (?:date|time|day|moment)|when)\b/i.test(chunk.text.trim())) chunk.mods.required = true;
+      if (st.settles && chunk.kind === 'field' && settleExisting(entity, chunk.name, chunk.mods)) continue;
       applyChunk(doc, entity, chunk, st.line, st.ref);
     }
   }
@@ -105,6 +106,16 @@ export function addField(entity: DraftEntity, f: { name: string; type: LogicalTy
   if (field.type === 'boolean' && !field.default && !stated) field.default = { kind: 'value', value: false };
   entity.fields.push(field);
   return field;
+}
+
+/** "phone is optional" when the record has a phoneNumber: the statement settles that attribute, it adds none. */
+function settleExisting(entity: DraftEntity, name: string, mods: Modifiers): boolean {
+  if (entity.fields.some((f) => f.name === name)) return false;
+  const longer = entity.fields.filter((f) => f.name.startsWith(name) && /^[A-Z]/.test(f.name.slice(name.length)));
+  if (longer.length !== 1 || (mods.optional === undefined && mods.required === undefined)) return false;
+  longer[0]!.required = !mods.optional;
+  longer[0]!.requiredStated = true;
+  return true;
 }
 
 /** Unstated nullability: event times are unknown until the event happens; everything else is part of the record. */

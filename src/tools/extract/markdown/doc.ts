@@ -16,6 +16,8 @@ export interface AttributeStatement {
   aside?: boolean;
   /** The statement records what has happened: the times it names are known ("the date it was received"). */
   happened?: boolean;
+  /** The statement settles an attribute the record already has ("phone is optional" → phoneNumber). */
+  settles?: boolean;
 }
 
 export interface Doc {

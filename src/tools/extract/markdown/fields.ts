@@ -83,8 +83,9 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
     // A quoted or code sample after "e.g." is part of the example, not a list item.
     .replace(/\s+(?:like|e\.g\.|such as|for example)\s+(?:[^,;\u0000—–]|\u0000\d+\u0000)*/gi, ' ')
     // "first and last name" → "first name, last name".
-    // Only a modifier that stands alone shares the noun: "job title and start date" keeps its title.
-    .replace(/(^|[,;:(]\s*|\b(?:the|a|an|its|their|his|her|our|my|your|with|of|for|and|or|plus|by|from|in|on|has|have|records?|stores?)\s+)([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1$2 $4, $3 $4')
+    // Only a modifier that stands alone shares the noun: "job title and start date" keeps its title, and
+    // "email and phone number" lists an attribute that is a noun by itself.
+    .replace(/(^|[,;:(]\s*|\b(?:the|a|an|its|their|his|her|our|my|your|with|of|for|and|or|plus|by|from|in|on|has|have|records?|stores?)\s+)(?!(?:email|phone|name|title|address|website|status|notes?|description|code|price|date|time|number|age|gender|role)\b)([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1$2 $4, $3 $4')
     // "a billing address: two address lines, city, …": a group label inside the list gives way to its items.
     .replace(/(,|\band)\s+(?:an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?:\s+/gi, ', ');
   // "a preferred currency; when it isn't set, new invoices default to …": a conditional clause ends the list.
