@@ -363,3 +363,13 @@ describe('"X is required …; Y is optional" after a story that lists them', () 
     expect(names(model, 'Member')).not.toContain('phone');
   });
 });
+
+describe('a story whose want reads like "<subject> lists …"', () => {
+  it('is not a record named after the verb and its object', () => {
+    const { model } = extract([
+      '# Fleet app', '', '## Vans', '', '- plate, status (active, parked)', '', '## Stories', '',
+      '- As a dispatcher, I want to filter the van list by status, so that I see what is free.',
+    ].join('\n'));
+    expect(model.entities.map((e) => e.name)).not.toContain('FilterTheVan');
+  });
+});

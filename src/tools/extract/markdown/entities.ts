@@ -498,6 +498,8 @@ function validSubject(subject: string): boolean {
   const w = tokens(subject);
   if (w.length === 0) return false;
   if (w.some((x) => CLAUSE_WORDS.includes(x) && x !== 'who')) return false;
+  // "filter the vehicle (list by …)": an article inside the phrase makes it a verb and its object, not a name.
+  if (w.slice(1).some((x) => ['the', 'a', 'an'].includes(x)) && !w.includes('of')) return false;
   if (['we', 'i', 'you', 'it', 'they', 'this', 'that', 'there', 'once', 'when', 'if', 'after', 'before', 'while', 'until', 'because', 'since', 'unless', 'whenever'].includes(w[0]!)) return false;
   // "Restoring a record …" is an action, not a thing.
   if (/ing$/.test(w[0]!) && w.length > 1 && !/^(?:billing|shipping|reading|listing|meeting|booking|setting|heading|mailing|building|painting|drawing|recording|posting|filing|holding|opening|closing|rating|pricing|routing|tracking|training|parking|landing|offering|earning|warning|ending|starting|outstanding|pending|recurring|existing|remaining|upcoming|incoming|outgoing|working|funding|housing|clothing|lodging|seating|timing)$/.test(w[0]!)) return false;
