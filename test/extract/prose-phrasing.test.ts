@@ -200,3 +200,23 @@ describe('records introduced through their owner', () => {
     assertConsistent(model);
   });
 });
+
+describe('attributes that name an entity found later', () => {
+  const { model } = extract([
+    '# Choir app', '', '## Choirs', '', 'Every customer is a **choir** account. A choir has a name and a default currency.', '',
+    '## Rehearsals', '', 'A rehearsal has a date and a home hall. Each rehearsal uses one dress code.', '',
+    '## Halls', '', 'A hall has a name and a capacity.', '',
+    '## Dress codes', '', 'Choirs write their own dress codes — a name and a description. **A choir has exactly one default dress code**.', '',
+    '## Currencies', '', 'Currencies are a platform-wide list we seed: USD, EUR and GBP.',
+  ].join('\n'));
+  it('become links once every entity is known', () => {
+    expect(relation(model, 'Organization', 'defaultCurrency').to).toBe('Currency');
+    expect(relation(model, 'Rehearsal', 'homeHall').to).toBe('Hall');
+    expect(relation(model, 'Rehearsal', 'dressCode').to).toBe('DressCode');
+  });
+  it('read "X has exactly one default Y" as a partial unique, not as a link from X', () => {
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'DressCode', fields: ['orgId'], unique: true, where: [{ field: 'isDefault', op: 'eq', value: true }] }));
+    expect(model.relations.some((r) => r.from === 'Organization' && r.to === 'DressCode')).toBe(false);
+    assertConsistent(model);
+  });
+});

@@ -18,6 +18,7 @@ import { collectFindings } from './findings.ts';
 import { parseMarkdown } from './parse.ts';
 import { findQueryPatterns } from './queries.ts';
 import { findReferenceData } from './reference.ts';
+import { bindLateReferences } from './late-references.ts';
 import { bindRoleAliases, findRelations } from './relations.ts';
 import { classifySections, markDeferredBlocks, reclassifyQuerySections } from './sections.ts';
 import { QUERY_STRONG } from './vocabulary/queries.ts';
@@ -43,6 +44,7 @@ export function extractFromMarkdown(prd: string, options: ExtractOptions = {}): 
   findRelations(doc);
   applyDeletionRules(doc);
   findReferenceData(doc);
+  bindLateReferences(doc);
   resolveUniques(doc);
   softDelete(doc);
   findQueryPatterns(doc);

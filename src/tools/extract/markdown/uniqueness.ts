@@ -347,6 +347,21 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
       }
     }
   }
+  // "An organizer has exactly one default policy", "each vehicle has at most one open assignment".
+  if ((m = /\b(?:an?|each|every|the)\s+([a-z][\w-]*)\s+(?:can\s+|may\s+)?(?:has|have)\s+(?:exactly|only|at most|no more than)\s+one\s+(default|primary|active|current|main|open|preferred|live)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(text))) {
+    const owner = doc.registry.resolve(m[1]!, ctx, { loose: true });
+    const e = doc.registry.resolve(m[3]!, undefined, { loose: true });
+    if (owner && e && owner !== e) {
+      const scope = owner.kind === 'tenant-root' ? 'organization' : owner.name;
+      if (partial(doc, e, scope, m[2]!, s)) {
+        // The same sentence read as an attribute of the owner ("defaultPolicy") is this rule, not a link.
+        const flag = m[2]!.toLowerCase();
+        doc.relations = doc.relations.filter((r) => !(r.from === owner.name && r.to === e.name && r.cardinality === 'many-to-one' && r.name.toLowerCase().startsWith(flag)));
+        owner.fields = owner.fields.filter((f) => !f.name.toLowerCase().startsWith(flag));
+        return true;
+      }
+    }
+  }
   // "At most one of a deal's contacts is the primary contact".
   if ((m = /\b(?:at most|only|exactly) one of (?:an?|the|each)\s+([a-z]+)['’]s\s+([a-z]+)\s+(?:is|can be|may be)\s+(?:the|a|an)\s+([a-z]+)/i.exec(text))) {
     const p = doc.registry.resolve(m[1]!);

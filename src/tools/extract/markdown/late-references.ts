@@ -1,0 +1,41 @@
+/**
+ * Late references: a plain attribute read before the entity it names was known ("a default currency" on the
+ * organizer, "the table" on a reservation, "a home depot" on a vehicle) is that link. Attributes are read as
+ * soon as all entities are discovered, but reference lists and children found later add entities too, so this
+ * pass runs once everything is known and turns each such field into a many-to-one relation.
+ */
+import { camelCase } from '../../../model/names.ts';
+import { addRelation } from './attach.ts';
+import type { Doc } from './doc.ts';
+import { tokens } from './text.ts';
+import type { DraftEntity, DraftField } from './types.ts';
+import { FIELD_WORDS } from './vocabulary/nouns.ts';
+
+/** Leading words that qualify a link without naming another entity ("default currency", "home depot"). */
+const LINK_MODIFIERS = ['default', 'home', 'preferred', 'primary', 'current', 'assigned', 'responsible', 'main', 'original', 'billing', 'shipping', 'parent', 'previous', 'next', 'linked', 'related', 'owning'];
+
+export function bindLateReferences(doc: Doc): void {
+  for (const entity of doc.registry.list()) {
+    if (entity.kind === 'junction') continue;
+    for (const f of [...entity.fields]) {
+      const target = targetOf(doc, entity, f);
+      if (!target) continue;
+      if (doc.relations.some((r) => r.from === entity.name && (r.name === f.name || r.field === f.name + 'Id'))) continue;
+      entity.fields = entity.fields.filter((x) => x !== f);
+      addRelation(doc, { name: f.name, from: entity.name, to: target.name, cardinality: 'many-to-one', field: f.name + 'Id', required: f.required, requiredStated: f.requiredStated, line: f.line, ref: f.ref });
+    }
+  }
+}
+
+function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | undefined {
+  if (f.type !== 'string' || f.role !== 'attribute' || f.enumValues?.length) return undefined;
+  const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  if (words.length === 0 || words.length > 3 || FIELD_WORDS.includes(words[words.length - 1]!)) return undefined;
+  // The whole name first ("payment term"), then without a qualifying first word ("default currency").
+  const phrases = [words, ...(words.length > 1 && LINK_MODIFIERS.includes(words[0]!) ? [words.slice(1)] : [])];
+  for (const p of phrases) {
+    const t = doc.registry.resolve(p);
+    if (t && t !== entity && t.kind !== 'tenant-root' && t.kind !== 'junction') return t;
+  }
+  return undefined;
+}
