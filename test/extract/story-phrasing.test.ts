@@ -373,3 +373,16 @@ describe('a story whose want reads like "<subject> lists …"', () => {
     expect(model.entities.map((e) => e.name)).not.toContain('FilterTheVan');
   });
 });
+
+describe('"approve or reject a X with an optional Y" when a record is named after the act', () => {
+  it('gives Y to that record, not to X', () => {
+    const { model } = extract([
+      '# Expenses app', '', 'Employees sign in with their work email.', '', '## Expenses', '',
+      '1. As an employee, I want to add an expense with an amount and a date.',
+      '2. As a manager, I want to approve or reject an expense with an optional comment.',
+      '3. As a controller, I want each approval step to be kept. Each approval step must be recorded separately: who decided, the decision, the comment and when.',
+    ].join('\n'));
+    expect(field(model, 'ApprovalStep', 'comment').required).toBe(false);
+    expect(names(model, 'Expense')).not.toContain('comment');
+  });
+});

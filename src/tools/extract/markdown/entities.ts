@@ -10,7 +10,7 @@ import { markUsed, type Doc } from './doc.ts';
 import { opensWithClause, opensWithVerb } from './clause.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
-import { dropDeterminers, isPlural, pastParticiple, singular, sentencesOf, splitList, stripInline, tokens, trimRef } from './text.ts';
+import { dropDeterminers, isPlural, nominalsOf, pastParticiple, singular, sentencesOf, splitList, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
@@ -81,6 +81,8 @@ interface Candidate {
   happened?: boolean;
   /** The statement settles an attribute named elsewhere ("phone is optional" for the phone number). */
   settles?: boolean;
+  /** The acts ("approve or reject a request with a comment"): a record named after one ("approval step") holds the attributes. */
+  acts?: string[];
   /** What the statement means when its own phrase is not confirmed as an entity. */
   fallback?: { phrase: string; text: string };
 }
@@ -170,7 +172,7 @@ export function discoverEntities(doc: Doc): void {
     if ((m = ACT_WITH.exec(text))) {
       // The act may never happen: what it leaves behind is optional. A second clause may name more of it.
       const also = CLAUSE_SUBJECT_HAS.exec(text);
-      candidates.push({ phrase: m[1]!, text: `${m[2]} (optional)${also && normalise(also[1]!).pop() === normalise(m[1]!).pop() ? `, ${also[2]!.replace(/\.$/, '')} (optional)` : ''}`, sentence: s, evidence: 'story', known: true });
+      candidates.push({ phrase: m[2]!, text: `${m[3]} (optional)${also && normalise(also[1]!).pop() === normalise(m[2]!).pop() ? `, ${also[2]!.replace(/\.$/, '')} (optional)` : ''}`, sentence: s, evidence: 'story', known: true, acts: m[1]!.split(/\s+or\s+/i) });
       continue;
     }
     if ((m = STAMPED_ON.exec(text))) {
@@ -451,8 +453,9 @@ export function discoverEntities(doc: Doc): void {
       markUsed(doc, c.sentence);
       continue;
     }
-    const entity = reg.get(name);
-    if (!entity) continue;
+    const object = reg.get(name);
+    if (!object) continue;
+    const entity = (c.acts && actRecord(doc, c.acts, object)) || object;
     entity.evidence.add(c.evidence);
     const parent = c.parent ? reg.get(candidateName(doc, { ...c, phrase: c.parent }) ?? '') : undefined;
     if (parent && parent !== entity && parent.kind !== 'tenant-root') {
@@ -492,6 +495,13 @@ export function resolveSubject(doc: Doc, phrase: string, s: Sentence): string | 
   const known = reg.resolve(w, undefined);
   if (known && (w.length > 1 || !FIELD_WORDS.includes(w[0]!))) return known.name;
   return undefined;
+}
+
+/** The one record named after an act ("approval step" for approve, "cancellation" for cancel), if the PRD has one. */
+function actRecord(doc: Doc, acts: string[], object: DraftEntity): DraftEntity | undefined {
+  const forms = new Set(acts.flatMap((a) => nominalsOf(a.toLowerCase())));
+  const records = doc.registry.list().filter((e) => e !== object && e.kind === 'tenant' && forms.has(tokens(e.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0]!));
+  return records.length === 1 ? records[0] : undefined;
 }
 
 function validSubject(subject: string): boolean {

@@ -107,6 +107,13 @@ export function pastParticiple(verb: string): string {
   return v + 'ed';
 }
 
+/** "approve" → approval, "reject" → rejection, "cancel" → cancellation, "adjust" → adjustment: the act's nouns. */
+export function nominalsOf(verb: string): string[] {
+  const v = verb.toLowerCase();
+  const stem = v.replace(/e$/, '');
+  return [v, v + 'al', stem + 'al', v + 'ion', stem + 'ion', stem + 'ation', v + 'lation', v + 'ment', v + 'ing'];
+}
+
 /** Drops leading determiners and possessives: "the customer's billing email" → ["billing", "email"]. */
 export function dropDeterminers(words: string[]): string[] {
   let i = 0;

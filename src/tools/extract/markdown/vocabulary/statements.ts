@@ -107,7 +107,9 @@ export const PRONOUN_HAS: RegExp = new RegExp(`^(?:each(?: one)?|it|they|every o
 export const PRONOUN_CLAUSE_HAS: RegExp = new RegExp(`,\\s+(?:and|but|while)\\s+(?:it|they)\\s+(?:(can|may|might|could|will|should|must)\\s+)?(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(.+)$`, 'i');
 
 /** "cancel a session with a cancellation reason", "reject a claim with a note": what the act leaves on its object. */
-export const ACT_WITH: RegExp = /^(?:cancel|close|reject|decline|approve|refund|void|archive|return|suspend|end|terminate|pause|reopen|dismiss)\s+(?:an?|the|one|each)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+with\s+(?:an?|the|their|its)\s+([^,;]+)/i;
+const ACTS = 'cancel|close|reject|decline|approve|refund|void|archive|return|suspend|end|terminate|pause|reopen|dismiss';
+/** Groups: 1 the act (or two: "approve or reject"), 2 its object, 3 what comes with it. */
+export const ACT_WITH: RegExp = new RegExp(`^((?:${ACTS})(?:\\s+or\\s+(?:${ACTS}))?)\\s+(?:an?|the|one|each)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)\\s+with\\s+(?:an?|the|their|its)\\s+([^,;]+)`, 'i');
 
 /** "…, and the session keeps a cancelled-at timestamp": a record named again in a second clause. Groups: 1 the record, 2 the list. */
 export const CLAUSE_SUBJECT_HAS: RegExp = new RegExp(`,\\s+and\\s+(?:the|each|every|its)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?)\\s+(?:also\\s+)?(?:${HAVE_VERBS})\\b\\s*(.+)$`, 'i');
