@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -104,7 +104,12 @@ export function discoverEntities(doc: Doc): void {
     }
   }
 
-  for (const s of dataSentences) {
+  // "…, so that each vehicle can have a home depot": a story's purpose may state a fact of its own.
+  const purposes = dataSentences.flatMap((s) => {
+    const p = STORY_PREFIX.test(s.text) ? /\bso that\s+((?:each|every|an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:can|will|must|should)\s+(?:have|has)\s+.+)$/i.exec(s.text) : null;
+    return p ? [{ ...s, text: p[1]! }] : [];
+  });
+  for (const s of [...dataSentences, ...purposes]) {
     const text = restatePronoun(storyless(s.text).replace(OPENERS, ''));
     const listOf = REFERENCE_LIST_OF.exec(text);
     if (listOf) candidates.push({ phrase: listOf[1]!.replace(/\s+(?:so|that|which|to|from|for)\b.*$/i, ''), text: '', sentence: s, evidence: 'reference-list', strong: true });
@@ -143,6 +148,11 @@ export function discoverEntities(doc: Doc): void {
     // "**Spaces.** The bookable things inside a location: a name, a kind, …": a description, then the attributes.
     if (firstOfBlock && s.block.section.bold && (m = DESCRIBED_LIST.exec(text)) && sectionOwner(doc, s.block.section)) {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'label', strong: true });
+      continue;
+    }
+    if ((m = SEE_OF_EACH.exec(text))) {
+      // The values in parentheses belong to the last attribute ("the status of each vehicle (active, retired)").
+      candidates.push({ phrase: m[2]!, text: m[1]! + (m[3] ? ` ${m[3]}` : ''), sentence: s, evidence: 'has' });
       continue;
     }
     // "Guests are people who book. We keep a first name, an optional last name, …": the section's record.
@@ -242,8 +252,8 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = CREATE_WITH.exec(text))) {
       let phrase = m[1]!;
-      // "create an account (customer) with …": the parenthesis names the record.
-      if (m[2] && tokens(m[2]).length <= 2 && !/\b(?:e\.g|i\.e|optional|required)\b/i.test(m[2])) phrase = m[2];
+      // "create an account (customer) with …": the parenthesis names the record; quoted examples do not.
+      if (m[2] && tokens(m[2]).length <= 2 && !/\b(?:e\.g|i\.e|optional|required)\b|["“,]/i.test(m[2])) phrase = m[2];
       if (doc.registry.isOrgPhrase(phrase) && m[3]) phrase = m[3];
       candidates.push({ phrase, text: m[4]!, sentence: s, evidence: 'story', strong: true });
       continue;

@@ -14,7 +14,7 @@ import {
   EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HAPPENED_WHEN, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
   NUMBERED_LINES, SUPPLYING_GERUND, WHETHER, WHICH_IT_WAS, WHO_DID,
 } from './vocabulary/fieldforms.ts';
-import { CLAUSE_WORDS, DETERMINERS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
+import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
 import { CONTAINER_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import { GROUP_CUE, OPTIONAL_CUES, REMARK_TAIL, REQUIRED_CUES } from './vocabulary/required.ts';
 import { DECLARED_TYPES, FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
@@ -127,10 +127,10 @@ export function enumValuesOf(text: string): string[] | undefined {
   if (parts.length < 2) return undefined;
   if (parts.some((p) => !/^[A-Za-z][\w -]*$/.test(p) || p.split(/\s+/).length > 3)) return undefined;
   // "(for an individual, the full name)" explains; values do not open with a preposition or an article.
-  // "on hold" and "in progress" are values; "for an individual" is not.
+  // "on hold" and "in the shop" are values; "for an individual" is not.
   if (parts.some((p) => {
     const [w, next] = p.toLowerCase().split(/\s+/);
-    return CLAUSE_WORDS.includes(w!) || (next !== undefined && (['the', 'a', 'an'].includes(w!) || (TAIL_CUTTERS.includes(w!) && DETERMINERS.includes(next))));
+    return CLAUSE_WORDS.includes(w!) || (next !== undefined && (['the', 'a', 'an'].includes(w!) || (TAIL_CUTTERS.includes(w!) && ['a', 'an'].includes(next))));
   })) return undefined;
   // "(required, unique per org)" lists modifiers, not values.
   if (parts.some((p) => OPTIONAL_CUES.test(p) || REQUIRED_CUES.test(p) || /\bunique\b/i.test(p))) return undefined;

@@ -462,7 +462,8 @@ function storyObjectPreps(doc: Doc): void {
     const object = doc.registry.resolve(m[1]!, undefined, { loose: true });
     if (!object || object.kind === 'tenant-root' || object.kind === 'junction') continue;
     for (const p of m[2]!.matchAll(/\s+(?:to|for|at|in|on)\s+(?:an?|the|one|each)\s+([a-z][\w-]*(?:\s+(?!(?:to|for|at|in|on)\b)[a-z][\w-]*)?)/gi)) {
-      const t = doc.registry.resolve(p[1]!, undefined, { loose: true });
+      // "for a vehicle describing the problem": the second word may already be the next clause.
+      const t = doc.registry.resolve(p[1]!, undefined, { loose: true }) ?? doc.registry.resolve(p[1]!.split(/\s+/)[0]!);
       if (!t || t === object || t.kind === 'tenant-root' || t.kind === 'junction') continue;
       if (doc.relations.some((r) => (r.from === object.name && r.to === t.name) || (r.from === t.name && r.to === object.name && r.cardinality !== 'many-to-one'))) continue;
       const role = camelCase(t.name);

@@ -31,7 +31,7 @@ export const STORY_ACTOR: RegExp = /^as\s+(?:an?\s+)?([a-z][\w -]{0,40}?),\s*i\b
 export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+.*$/i;
 
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
-export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each)\s+)*([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
+export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each|own)\s+)*(?:(?:list|set|catalog(?:ue)?|library|register|roster)\s+of\s+)?([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
 
 /** "give each employee a role", "give an employee an optional employee number": the second object is an attribute. */
 export const GIVE_ATTRIBUTE: RegExp = /\b(?:give|assign|allocate|issue)\s+(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+((?:an?|the|their|its)\s+[^;]+)$/i;
@@ -161,6 +161,9 @@ export const WE_KEEP: RegExp = /^(?:we|you)\s+(?:keep|store|record|capture|track
 
 /** "Required: venue, guest, party size." as a sentence of its own. */
 export const SETTLED_LABEL: RegExp = /^(?:required|mandatory|optional)\s*:\s+\S/i;
+
+/** "see the current odometer reading and the status of each vehicle (active, retired)": attributes of the record named last. */
+export const SEE_OF_EACH: RegExp = /\b(?:see|view|know|show|track|check)\s+((?:the|its|their)\s+.+?)\s+of\s+(?:each|every|a|an|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(\([^)]*\))?\s*\.?\s*$/i;
 
 /** "A tax ID / VAT number is optional", "Only a hash of the token is stored": one attribute stated alone. */
 export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /-]{0,40}?)\s+(?:is|are)\s+(optional|required|mandatory|stored|recorded|kept|saved)\b/i;
