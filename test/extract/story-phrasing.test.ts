@@ -386,3 +386,14 @@ describe('"approve or reject a X with an optional Y" when a record is named afte
     expect(names(model, 'Expense')).not.toContain('comment');
   });
 });
+
+describe('a partial index over the unassigned rows, oldest first', () => {
+  it('is kept although the creation time is added by a later pass', () => {
+    const { model, findings } = extract([
+      '# Desk app', '', 'Agents sign in with their email.', '', '## Jobs', '', '- a title; assignee (an agent) — optional', '',
+      '## Queries', '', '- Unassigned queue: jobs with no assignee, oldest first; it should get its own index covering only the unassigned rows.',
+    ].join('\n'));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Job', fields: expect.arrayContaining(['createdAt']), where: [{ field: 'assigneeId', op: 'isNull' }] }));
+    expect(findings.some((f) => /Dropped index/.test(f.message))).toBe(false);
+  });
+});

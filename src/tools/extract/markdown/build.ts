@@ -45,7 +45,8 @@ export function buildModel(doc: Doc, name: string): { model: DataModel; findings
   const drop = (what: string, line?: number) =>
     findings.push({ ruleId: 'extract-not-understood', level: 'warning', category: 'extraction', target: line ? `line ${line}` : 'model', message: `Dropped ${what}: it names a field the model does not hold.`, fix: 'Name the field in the entity\'s attribute list.', owner: 'extract' });
   const indexes = doc.indexes.filter((i) => {
-    const ok = i.fields.every((f) => known(i.entity, f)) && i.where.every((w) => known(i.entity, w.field));
+    // An index may order by an audit time a later pass adds ("oldest first" over the unassigned rows).
+    const ok = i.fields.every((f) => known(i.entity, f) || LATER_FIELDS.includes(f)) && i.where.every((w) => known(i.entity, w.field));
     if (!ok) drop(`index ${i.entity}(${i.fields.join(', ')})`, i.line);
     return ok;
   });
