@@ -28,3 +28,21 @@ describe('story tails', () => {
     assertConsistent(model);
   });
 });
+
+describe('requirement frames', () => {
+  const { model } = extract([
+    '# Harbour', '', '## Requirements', '',
+    '- **REQ-001** The system shall treat each harbour as a separate tenant.',
+    '- **REQ-002** The system shall store, for each harbour, its name and its phone number.',
+    '- **REQ-003** The system shall store boaters with a first name and last name (both mandatory) and optionally a phone number.',
+    '- **REQ-004** The system shall let a harbour define docks. A dock shall have a name and may have a description.',
+  ].join('\n'));
+  it('read "The system shall …" as the statement it frames', () => {
+    expect(model.entities.map((e) => e.name)).not.toContain('Harbour');
+    expect(entity(model, 'Organization').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['name', 'phoneNumber']));
+    const boater = entity(model, 'Boater').fields;
+    expect(boater.map((f) => [f.name, f.required])).toEqual([['firstName', true], ['lastName', true], ['phoneNumber', false]]);
+    expect(entity(model, 'Dock').fields.map((f) => f.name)).toEqual(['name', 'description']);
+    assertConsistent(model);
+  });
+});

@@ -23,3 +23,10 @@ export function opensWithVerb(text: string): boolean {
   // With a subject in front the tagger reads "set up venues" and "open orders" as the verbs they are.
   return nlp(`They ${head}`).match('^they (#Adverb)? #Verb').found;
 }
+
+/** Whether a fragment is an instruction ("treat each operator as a tenant", "record the odometer reading"). */
+export function isInstruction(text: string): boolean {
+  const head = text.split(/[,;(—–:]/)[0]!.trim();
+  if (head.split(/\s+/).length < 3) return false;
+  return nlp(`They ${head}`).match('^they #Verb (#Determiner|#Possessive)').found;
+}

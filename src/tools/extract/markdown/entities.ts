@@ -7,7 +7,7 @@
 import { camelCase, pascalCase } from '../../../model/names.ts';
 import { addRelation } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
-import { opensWithClause, opensWithVerb } from './clause.ts';
+import { isInstruction, opensWithClause, opensWithVerb } from './clause.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
 import { normalise } from './registry.ts';
 import { dropDeterminers, isPlural, nominalsOf, pastParticiple, singular, sentencesOf, splitList, stripInline, tokens, trimRef } from './text.ts';
@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -148,6 +148,11 @@ export function discoverEntities(doc: Doc): void {
     // "**Spaces.** The bookable things inside a location: a name, a kind, …": a description, then the attributes.
     if (firstOfBlock && s.block.section.bold && (m = DESCRIBED_LIST.exec(text)) && sectionOwner(doc, s.block.section)) {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'label', strong: true });
+      continue;
+    }
+    // "store, for each operator, its name, its country and …", "store for each staff user a name, …".
+    if ((m = STORE_FOR_EACH.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has', strong: true });
       continue;
     }
     if ((m = SEE_OF_EACH.exec(text))) {
@@ -562,7 +567,7 @@ function listLike(text: string): boolean {
   // "Customers with tickets can't be deleted", "… are deleted together with their agent": a delete rule.
   if (DELETE_VERBS.test(bare) && ACTION_ORDER.some(([, cues]) => cues.some((r) => r.test(bare)))) return false;
   // "Members rent allotments for the season": a sentence with its own subject and verb states a rule or a link.
-  if (!valued && opensWithClause(text)) return false;
+  if (!valued && (opensWithClause(text) || isInstruction(text))) return false;
   // "either shared with the whole org or personal to one agent": alternatives of a state, not attributes.
   if (/^either\b/i.test(text.trim())) return false;
   // "when it was solved and when it was closed" lists times; "when a ticket closes, …" states a rule.
@@ -614,6 +619,8 @@ export function restatePronoun(text: string): string {
 
 /** Strips the user-story frame so the want itself can be read. */
 export function storyless(text: string): string {
+  // "The system shall let an operator define docks" reads as "define docks"; "The system shall store …" as "store …".
+  if (SYSTEM_SHALL.test(text)) return text.replace(SYSTEM_SHALL, '');
   if (!STORY_PREFIX.test(text)) return text;
   return text.replace(STORY_PREFIX, '').replace(STORY_PURPOSE, '');
 }

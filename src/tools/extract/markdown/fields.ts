@@ -102,6 +102,9 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
       restored = restored.slice(adverb[0].length);
       if (!restored) continue;
     }
+    // "a name and may have a description": a modal repeats the verb for the items that follow.
+    const modal = /^(?:(may|can|might|could)|must|shall|should|will)\s+(?:also\s+)?(?:have|has|include|record|carry)\s+/i.exec(restored);
+    if (modal) restored = restored.slice(modal[0].length) + (modal[1] ? ' (optional)' : '');
     if (optionalFromHere) restored += ' (optional)';
     // Pure modifier pieces ("unique within the org", "e.g. acme.com", "optional") belong to the previous chunk.
     // "which step it was" is an attribute of its own, not a relative clause of the previous one.
@@ -316,7 +319,8 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     const be = m[1] || /^(?:it's|it’s|they're|they’re)\b/i.test(h.replace(/^whether\s+/i, ''));
     let rest = dropDeterminers(tokens(m[2]!.replace(/^(?:it's|it’s|they're|they’re)\s+/i, '')));
     // "whether it needs approval" → needsApproval: a have-verb is part of the flag's name.
-    rest = rest.filter((x) => !CLAUSE_WORDS.includes(x) || ['has', 'needs'].includes(x));
+    // "whether it needs a room" → needsRoom: an article inside the phrase is no part of the name.
+    rest = rest.filter((x) => (!CLAUSE_WORDS.includes(x) || ['has', 'needs'].includes(x)) && !['a', 'an', 'the'].includes(x));
     if (rest.length > 0 && rest.length <= 4) {
       // "they accept marketing emails" → acceptsMarketingEmails; "it is paid" → isPaid.
       const verbFirst = !be && rest.length > 1 && !/s$/.test(rest[0]!) ? [rest[0] + 's', ...rest.slice(1)] : rest;
@@ -362,13 +366,20 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   }
 
   // A reference: the head (or a hint in the modifiers) names an entity.
-  const target = resolveTarget(words, mods, ctx);
+  const target = resolveTarget(words, mods, ctx) ?? (quantified && words.length === 1 ? childNamed(words[0]!, ctx) : undefined);
   if (target) {
     const roleWords = words.length === 1 && isPluralWord(words[0]!) ? [singular(words[0]!)] : singularise(words);
     const viaHint = !ctx.registry.resolve(words, undefined, { loose: true });
     return { kind: 'ref', role: camelCase(roleWords.join(' ')), target, mods, text, many: quantified || isPluralWord(words[words.length - 1]!), viaHint };
   }
   return field(words);
+}
+
+/** "one or more steps" in a job's list: the one entity whose name ends with that word (JobStep), field word or not. */
+function childNamed(word: string, ctx: ChunkContext): DraftEntity | undefined {
+  const head = singular(word);
+  const found = ctx.registry.list().filter((e) => e !== ctx.entity && e.kind !== 'tenant-root' && tokens(e.name.replace(/([a-z])([A-Z])/g, '$1 $2')).pop() === head);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function singularise(words: string[]): string[] {

@@ -35,7 +35,11 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | u
   const phrases = [words, ...(words.length > 1 && LINK_MODIFIERS.includes(words[0]!) ? [words.slice(1)] : [])];
   for (const p of phrases) {
     const t = doc.registry.resolve(p);
-    if (t && t !== entity && t.kind !== 'tenant-root' && t.kind !== 'junction') return t;
+    if (!t || t === entity || t.kind === 'tenant-root' || t.kind === 'junction') continue;
+    // Only an entity with attributes of its own, and never the head of the holder's own compound name
+    // ("nightly rate" on a RateCard is an amount, not a Rate).
+    if (t.fields.length === 0 || entity.name.startsWith(t.name)) continue;
+    return t;
   }
   return undefined;
 }

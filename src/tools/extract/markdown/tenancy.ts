@@ -21,7 +21,7 @@ export function findTenancy(doc: Doc): void {
     const m = ORG_IS.exec(s.text);
     if (m) addOrgAlias(doc, m[1]!);
     const c = CUSTOMER_IS.exec(s.text);
-    if (c) addOrgAlias(doc, c[1] ?? c[2] ?? c[3] ?? c[4]!);
+    if (c) addOrgAlias(doc, c[1] ?? c[2] ?? c[3] ?? c[4] ?? c[5]!);
     for (const r of ORG_CALLED) {
       const c = r.exec(s.text);
       if (c) addOrgAlias(doc, c[1]!);

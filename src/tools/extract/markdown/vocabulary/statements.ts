@@ -31,7 +31,7 @@ export const STORY_ACTOR: RegExp = /^as\s+(?:an?\s+)?([a-z][\w -]{0,40}?),\s*i\b
 export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+.*$/i;
 
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
-export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each|own)\s+)*(?:(?:list|set|catalog(?:ue)?|library|register|roster)\s+of\s+)?([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
+export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|store|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each|own)\s+)*(?:(?:list|set|catalog(?:ue)?|library|register|roster)\s+of\s+)?([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
 
 /** "give each employee a role", "give an employee an optional employee number": the second object is an attribute. */
 export const GIVE_ATTRIBUTE: RegExp = /\b(?:give|assign|allocate|issue)\s+(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+((?:an?|the|their|its)\s+[^;]+)$/i;
@@ -161,6 +161,12 @@ export const WE_KEEP: RegExp = /^(?:we|you)\s+(?:keep|store|record|capture|track
 
 /** "Required: venue, guest, party size." as a sentence of its own. */
 export const SETTLED_LABEL: RegExp = /^(?:required|mandatory|optional)\s*:\s+\S/i;
+
+/** Requirement frames: "The system shall …", "The system shall let an operator …", "The app must allow staff to …". */
+export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?/i;
+
+/** "store, for each operator, its name, …", "record for each staff user a name, …". */
+export const STORE_FOR_EACH: RegExp = /^(?:store|record|keep|capture|track|hold)\s*,?\s+for\s+(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s+((?:an?|the|its|their)\s+.+)$/i;
 
 /** "see the current odometer reading and the status of each vehicle (active, retired)": attributes of the record named last. */
 export const SEE_OF_EACH: RegExp = /\b(?:see|view|know|show|track|check)\s+((?:the|its|their)\s+.+?)\s+of\s+(?:each|every|a|an|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(\([^)]*\))?\s*\.?\s*$/i;

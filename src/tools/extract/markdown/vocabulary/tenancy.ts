@@ -8,7 +8,7 @@ export const ORG_IS: RegExp = /\b(?:every|each|an?|one)\s+(?:paying\s+)?([a-z][\
  * customer it is; "Our customer is the restaurant group", "Each group that signs up gets its own account". One
  * of groups 1–4 is the tenant's word.
  */
-export const CUSTOMER_IS: RegExp = /\b(?:every|each)\s+(?:customer|tenant|subscriber|client company)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+)?(?:\*\*)?([a-z][\w-]*)(?:\*\*)?(?:\s+account)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+|distinct\s+)?(?:customer|tenant)\b|\bour\s+customers?\s+(?:is|are)\s+(?:the\s+|an?\s+)?(?:\*\*)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*?)s?(?:\*\*)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+that\s+signs\s+up\s+gets\s+its\s+own\s+(?:account|workspace|tenant)\b/i;
+export const CUSTOMER_IS: RegExp = /\b(?:every|each)\s+(?:customer|tenant|subscriber|client company)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+)?(?:\*\*)?([a-z][\w-]*)(?:\*\*)?(?:\s+account)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+|distinct\s+)?(?:customer|tenant)\b|\bour\s+customers?\s+(?:is|are)\s+(?:the\s+|an?\s+)?(?:\*\*)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*?)s?(?:\*\*)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+that\s+signs\s+up\s+gets\s+its\s+own\s+(?:account|workspace|tenant)\b|\btreat\s+(?:each|every)\s+([a-z][\w-]*)\s+as\s+an?\s+(?:separate\s+)?tenant\b/i;
 
 /** "(the UI calls it a "workspace")", "(the UI says "store")", "think of the org as "the site"". */
 export const ORG_CALLED: readonly RegExp[] = [
