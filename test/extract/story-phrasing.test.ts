@@ -18,10 +18,11 @@ describe('"each type says whether …" under a heading that names the types', ()
   it('gives the heading entity the flags, a have-verb kept in the name', () => {
     const { model } = extract([
       '# Events app', '', '## Ticket types', '',
-      '1. As an organiser, I want to define ticket types, each with a name and a price. Each type says whether it is refundable and whether it needs approval.',
+      '1. As an organiser, I want to define ticket types, each with a name and a price. Each type says whether it is refundable, whether it needs approval and whether it needs a seat.',
     ].join('\n'));
     expect(field(model, 'TicketType', 'isRefundable').type).toBe('boolean');
     expect(field(model, 'TicketType', 'needsApproval').type).toBe('boolean');
+    expect(field(model, 'TicketType', 'needsSeat').type).toBe('boolean');
   });
 });
 
@@ -395,5 +396,17 @@ describe('a partial index over the unassigned rows, oldest first', () => {
     ].join('\n'));
     expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Job', fields: expect.arrayContaining(['createdAt']), where: [{ field: 'assigneeId', op: 'isNull' }] }));
     expect(findings.some((f) => /Dropped index/.test(f.message))).toBe(false);
+  });
+});
+
+describe('"one or more <field word>s" naming a child record', () => {
+  it('is the child, kept in the order the user chooses', () => {
+    const { model } = extract([
+      '# Fixit app', '', '## Jobs', '', 'Each job has a reference and a scheduled date.', '', '## Job steps', '',
+      'A job has one or more steps, shown in a fixed order that the technician can rearrange. Each step has a description and an optional photo URL.',
+    ].join('\n'));
+    expect(names(model, 'Job')).not.toContain('steps');
+    expect(relation(model, 'JobStep', 'job').to).toBe('Job');
+    expect(field(model, 'JobStep', 'position').type).toBe('integer');
   });
 });
