@@ -410,3 +410,13 @@ describe('"one or more <field word>s" naming a child record', () => {
     expect(field(model, 'JobStep', 'position').type).toBe('integer');
   });
 });
+
+describe('"the result value once entered, and the time the result was entered"', () => {
+  it('names the value and the passive event time', () => {
+    const { model } = extract([
+      '# Lab app', '', '## Measurements', '',
+      'Each measurement carries its own status (pending, done), the result value once entered, and the time the result was entered.',
+    ].join('\n'));
+    expect(names(model, 'Measurement')).toEqual(expect.arrayContaining(['resultValue', 'enteredAt']));
+  });
+});

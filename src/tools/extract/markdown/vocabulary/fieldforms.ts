@@ -7,7 +7,8 @@
 export const EVENT_TIME: RegExp = /^(?:when|the (time|date|moment|day|timestamp)(?: when| at which| that)?)\s+(?:(?:it|they|he|she|this|that|each \w+|every \w+|the \w+|one)\s+)?(?:(?:was|were|is|are|got|gets|has been|had been|will be|actually|first|finally)\s+)*((?:last\s+)?[a-z]+(?:ed|en|t|n))\b(.*)$/i;
 
 /** "the date an employee leaves the company" → leaving date. */
-export const EVENT_DATE_SUBJECT: RegExp = /^the (date|day|time)\s+(?:an?|the|each|their)\s+[a-z]+\s+([a-z]+s)\b/i;
+/** "the time the result was entered" is a passive event (EVENT_TIME), not a subject's act: auxiliaries are no verb here. */
+export const EVENT_DATE_SUBJECT: RegExp = /^the (date|day|time)\s+(?:an?|the|each|their)\s+[a-z]+\s+(?!(?:was|is|has|does|goes)\b)([a-z]+s)\b/i;
 
 /** "whether it's the default", "whether they accept marketing emails", "whether it is paid". */
 export const WHETHER: RegExp = /^whether\s+(?:or not\s+)?(?:(?:it|they|he|she|the \w+|this|that)\s+)?(?:(is|are|'s|’s|'re|’re|was|were)\s+|(?:it's|it’s|they're|they’re)\s+)?(.+)$/i;

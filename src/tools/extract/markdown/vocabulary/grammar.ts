@@ -30,7 +30,7 @@ export const TAIL_CUTTERS: readonly string[] = [
   'that', 'which', 'who', 'whose', 'where', 'when', 'if', 'because', 'so', 'used', 'shown', 'printed',
   'computed', 'given', 'assigned', 'set', 'stored', 'reported', 'picked', 'entered', 'burned', 'added',
   'copied', 'taken', 'held', "that's", 'that’s', "who's", "which's", 'e.g', 'eg', 'i.e', 'ie', 'including', 'per', 'after', 'before', 'during',
-  'under', 'over', 'between', 'within', 'across', 'among', 'against', 'through', 'than', 'vs', 'versus',
+  'under', 'over', 'between', 'within', 'across', 'among', 'against', 'through', 'than', 'vs', 'versus', 'once',
 ];
 
 /** Abbreviations whose period does not end a sentence. */
