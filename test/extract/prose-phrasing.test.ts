@@ -220,3 +220,26 @@ describe('attributes that name an entity found later', () => {
     assertConsistent(model);
   });
 });
+
+describe('many-to-many stated through the link itself', () => {
+  const { model } = extract([
+    '# Studio app', '', '## Records', '', '**Users** (everyone who signs in)', '- full name, email', '',
+    '**Shoots**', '- a date and a location', '- one or more photographers (users). For each photographer on a shoot we keep their fee: an amount and a paid flag.', '',
+    '**Props**', '- a name', '', 'Each link between a shoot and a prop carries the quantity used. Staff tag a shoot with one or more styles.', '',
+    '**Styles**', '- a name', '', '## Schedule: sessions and models', '', 'A session has a start time. A performer has a name.',
+  ].join('\n'));
+  const m2m = (a: string, b: string) => model.relations.find((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a) && [r.from, r.to].includes(b));
+  it('reads "one or more Xs (users)" as people on many records, with what is kept per pair', () => {
+    const r = m2m('Shoot', 'User');
+    expect(r).toBeDefined();
+    expect(entity(model, r!.through!).fields.map((f) => f.name)).toEqual(expect.arrayContaining(['amount']));
+  });
+  it('reads "each link between a X and a Y carries …" and "tag a X with one or more Ys"', () => {
+    expect(entity(model, m2m('Shoot', 'Prop')!.through!).fields.map((f) => f.name)).toContain('quantity');
+    expect(m2m('Shoot', 'Style')).toBeDefined();
+  });
+  it('does not spread a heading\'s colon label over the records it lists', () => {
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Session', 'Performer']));
+    assertConsistent(model);
+  });
+});

@@ -28,6 +28,8 @@ import {
 export function headingTerms(title: string): string[] {
   let t = stripInline(title)
     .replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|§\s*\d+(?:\.\d+)*)\s+/, '')
+    // "Agenda: sessions and speakers": the label before the colon groups the records, it qualifies none of them.
+    .replace(/^[^:]{1,30}:\s+(?=\S)/, '')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[:：]\s*$/, '')
     .trim();

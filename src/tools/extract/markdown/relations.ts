@@ -13,7 +13,8 @@ import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
-import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
+import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -271,8 +272,29 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
       // "an instructor can teach several rooms and a room has several instructors", where "instructor" is a role
       // value of the staff entity: the junction is named "<entity> <role>" from the side that is an entity.
       const aRole = !doc.registry.resolve(both[1]!, undefined, { loose: true });
-      if (aRole) addManyToMany(doc, b, a, camelCase(plural(singular(tokens(both[1]!).pop()!))), s, '');
-      else addManyToMany(doc, a, b, doc.registry.resolve(both[2]!, undefined, { loose: true }) ? pluralRole(b.name) : camelCase(plural(singular(tokens(both[2]!).pop()!))), s, '');
+      const tail = text.slice((both.index ?? 0) + both[0].length);
+      if (aRole) addManyToMany(doc, b, a, camelCase(plural(singular(tokens(both[1]!).pop()!))), s, tail);
+      else addManyToMany(doc, a, b, doc.registry.resolve(both[2]!, undefined, { loose: true }) ? pluralRole(b.name) : camelCase(plural(singular(tokens(both[2]!).pop()!))), s, tail);
+      return;
+    }
+  }
+  // "Each link between a matter and a contact carries the contact's role": the link is the junction.
+  const link = M2M_LINK_BETWEEN.exec(text) ?? M2M_TAG_WITH.exec(text);
+  if (link) {
+    const a = doc.registry.resolve(link[1]!, undefined, { loose: true });
+    const b = doc.registry.resolve(link[2]!, undefined, { loose: true });
+    if (a && b && a !== b && a.kind !== 'tenant-root' && b.kind !== 'tenant-root') {
+      addManyToMany(doc, a, b, pluralRole(b.name), s, link[3] ? `each with ${link[3]}` : '');
+      return;
+    }
+  }
+  // "one or more interviewers (users)": several people of an entity that exists on its own, each on many records.
+  const people = /\b(?:one or more|several|multiple)\s+([a-z][\w-]*s)\s*\(([a-z][\w -]*)\)/i.exec(text);
+  const peopleTarget = people ? doc.registry.resolve(people[2]!, undefined, { loose: true }) : undefined;
+  if (people && peopleTarget && (peopleTarget.name === doc.registry.userEntity || PEOPLE_HEADS.test(peopleTarget.name))) {
+    const a = subjectOf(doc, s, text, people.index);
+    if (a && a !== peopleTarget && a.kind !== 'tenant-root') {
+      addManyToMany(doc, a, peopleTarget, camelCase(people[1]!), s, text.slice(people.index + people[0].length));
       return;
     }
   }
@@ -344,6 +366,14 @@ function payload(doc: Doc, junction: DraftEntity, s: Sentence, after: string, a:
     if (chunk.kind === 'field') {
       chunk.mods.required = true;
       applyChunk(doc, junction, chunk, s.line, trimRef(s.text));
+    }
+  }
+  // "For each interviewer on an interview we keep their scorecard: a rating, feedback and …", "for each speaker on a
+  // session we store their role and …": what is kept per pair.
+  const perPair = /\bfor each\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:on|in|of|for)\s+(?:an?|the|each)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,?\s+(?:we|the system)\s+(?:shall\s+)?(?:keep|record|store|track|capture)s?\s+(?:(?:their|its|the)\s+[a-z]+\s*:\s*)?(.+?)(?:\.\s|\.?$)/i.exec(`${after} ${rest}`);
+  if (perPair) {
+    for (const chunk of parseAttributeList(perPair[1]!.replace(/^(?:their|its)\s+/i, ''), { registry: doc.registry, entity: junction })) {
+      if (chunk.kind === 'field') applyChunk(doc, junction, chunk, s.line, trimRef(s.text));
     }
   }
   const orderCue = /\b(?:manual order|drag|rearrange|re-?order|sort order|in (?:a|the) (?:fixed|custom) order)\b/i;

@@ -44,6 +44,12 @@ export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+(
 /** "Students enrol in courses.", "Members join clubs.": two plurals linked by a verb, alone in a sentence. */
 export const PLURAL_VERB_IN_PLURAL: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?[a-z]+(?:\s+(?:in|into|on|to|for|at|up for))?\s+([a-z][\w-]*s)\s*[.;]?\s*$/i;
 
+/** "Each link between a matter and a contact carries the contact's role on that matter": group 3 is the payload. */
+export const M2M_LINK_BETWEEN: RegExp = /\b(?:each|every|a|the)\s+(?:link|pairing|association|connection|assignment)\s+between\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+(?!(?:carries|has|records|stores|holds|keeps)\b)[a-z][\w-]*)?)(?:\s+(?:carries|has|records|stores|holds|keeps)\s+(.+))?/i;
+
+/** "tag a work order with one or more service types", "label a photo with several keywords". */
+export const M2M_TAG_WITH: RegExp = /\b(?:tag|label|categori[sz]e|classify|mark)\s+(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+with\s+(?:one or more|several|many|multiple|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)()/i;
+
 /** "Users subscribe to sites to receive …": two plurals linked by a verb that opens a longer sentence. */
 export const PLURAL_VERB_PLURAL_LEAD: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?([a-z]+)(?:\s+(?:in|into|on|to|for|at|with|up for))?\s+([a-z][\w-]*s)\b/i;
 

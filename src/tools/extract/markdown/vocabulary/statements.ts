@@ -142,7 +142,7 @@ export const LIST_OF_RECORDS: RegExp = new RegExp(String.raw`^(?:each\s+|every\s
 export const LIST_OF_RECORDS_COMMA: RegExp = new RegExp(String.raw`^(?:each\s+|every\s+|an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:keeps?|maintains?|has|have|manages?|defines?)\s+(?:an?|their|its|our)\s+(?:own\s+)?(?:list|set|catalog(?:ue)?|library|register|directory)\s+of\s+${RECORD}\s*(?:\([^)]*\))?\s*,\s*(.+)$`, 'i');
 
 /** "The bookable things inside a location: a name, a kind, …", "Membership plans the operator sells: name, …". */
-export const DESCRIBED_LIST: RegExp = /^(?!.*\b(?:we|you|must|should|will|can)\b)(?!(?:required|optional|mandatory)\s*:)[^:\s]+\s[^:]{2,70}:\s*(.+,.+)$/i;
+export const DESCRIBED_LIST: RegExp = /^(?!.*\b(?:we|you|must|should|will|can)\b)(?!(?:required|optional|mandatory)\s*:)[^:,()\s]+\s[^:,()]{2,70}:\s*(.+,.+)$/i;
 
 /** "An event's agenda is made of sessions: a title, a description, …". */
 export const MADE_OF_RECORDS: RegExp = new RegExp(String.raw`\b(?:is|are)\s+made\s+(?:up\s+)?of\s+${RECORD}\s*:\s*(.+)$`, 'i');
