@@ -420,3 +420,16 @@ describe('"the result value once entered, and the time the result was entered"',
     expect(names(model, 'Measurement')).toEqual(expect.arrayContaining(['resultValue', 'enteredAt']));
   });
 });
+
+describe('"Every X needs A and B; the C may be left empty"', () => {
+  it('makes C optional', () => {
+    const { model } = extract([
+      '# Groomly', '', 'Every salon that signs up is its own organization.', '', '## Stories', '',
+      '1. As an owner, I want to invite staff with their full name, email and role (owner, receptionist or groomer).',
+      '2. As an owner, I want to add stations with a name and a note.',
+      '3. As an owner, I want to define services, each with a name and a price.',
+      '4. As reception, I want to schedule a slot for a service at a station, with a start time and the groomer who does it. Every slot needs a service and a station; the groomer may be left empty until someone is found.',
+    ].join('\n'));
+    expect(relation(model, 'Slot', 'groomer')).toMatchObject({ to: 'Staff', required: false });
+  });
+});

@@ -275,6 +275,8 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   if (/^(?:an?\s+|the\s+)?optional(?:ly)?\b/i.test(head)) mods.optional = true;
   if (/^(?:an?\s+|the\s+)?required\b/i.test(head)) mods.required = true;
   if (/\b(?:if|when)\s+(?:applicable|any|present|set|known|available|they were|it was|it is)\b/i.test(head)) mods.optional = true;
+  // "the groomer may be left empty until someone is found", "the parent is optional": a clause settling the item.
+  if (/\b(?:may|can)\s+be\s+(?:left\s+)?(?:empty|blank|unset|unassigned|null)\b|\b(?:is|are)\s+optional\b/i.test(head)) mods.optional = true;
   head = head.replace(/\s+(?:if|when)\s+.*$/i, '').replace(/,?\s*(?:if applicable|where applicable)\s*,?/gi, ' ').trim();
   const h = head.replace(/^(?:an?|the)\s+(?:optional\s+)?/i, '').trim();
 
