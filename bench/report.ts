@@ -4,7 +4,7 @@ import { PASS_STAGES, VALIDATION_STAGES, type EngineResult, type Row } from './m
 export interface EngineSummary {
   engine: EngineResult['engine'];
   coldStartMs: number;
-  /** k in t ∝ n^k from 50 to 500 entities, of the pipeline and of the validate node; null without both sizes. */
+  /** k in t ∝ n^k from 50 to 500 entities, of the pipeline and of the validate node; null without both sizes valid. */
   growthPipeline50to500: number | null;
   growthValidate50to500: number | null;
   /** validate ÷ floor at each size; null where the migration does not apply alone. */
@@ -59,7 +59,8 @@ function ratio(r: Row): number | null {
 function growth(rows: Row[], from: number, to: number, pick: (r: Row) => number): number | null {
   const a = rows.find((r) => r.entities === from);
   const b = rows.find((r) => r.entities === to);
-  return a && b && pick(a) > 0 ? round2(Math.log(pick(b) / pick(a)) / Math.log(to / from)) : null;
+  // An invalid run stops early or loops through repair rounds: its time says nothing about growth.
+  return a && b && a.valid && b.valid && pick(a) > 0 ? round2(Math.log(pick(b) / pick(a)) / Math.log(to / from)) : null;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

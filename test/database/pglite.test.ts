@@ -43,4 +43,36 @@ describe('PGlite throwaway databases', () => {
       await db.close();
     }
   });
+
+  it('starts every run clean, whether it reuses the last instance or loads the image again', async () => {
+    const leftovers = `
+      CREATE ROLE left_role NOLOGIN; CREATE SCHEMA left_schema; CREATE TABLE left_schema.t (id int);
+      CREATE TABLE public.left_table (id int); GRANT SELECT ON public.left_table TO left_role;
+      ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO left_role; SET search_path = left_schema;
+      REVOKE USAGE ON SCHEMA public FROM PUBLIC; PREPARE left_statement AS SELECT 1`;
+    const state = `SELECT
+      (SELECT count(*)::int FROM pg_roles WHERE rolname = 'left_role') AS roles,
+      (SELECT count(*)::int FROM pg_namespace WHERE nspname = 'left_schema') AS schemas,
+      (SELECT count(*)::int FROM pg_class WHERE relname = 'left_table') AS tables,
+      (SELECT count(*)::int FROM pg_default_acl) AS default_acls,
+      (SELECT count(*)::int FROM pg_prepared_statements) AS prepared,
+      current_setting('search_path') AS search_path,
+      has_schema_privilege('public', 'public', 'USAGE') AS public_usage`;
+    const clean = await withThrowawayDatabase({}, async (db) => (await db.query(state))[0]);
+    expect(clean).toMatchObject({ roles: 0, schemas: 0, tables: 0, default_acls: 0, prepared: 0, public_usage: true });
+    await withThrowawayDatabase({}, (db) => db.exec(leftovers));
+    await withThrowawayDatabase({}, async (db) => expect((await db.query(state))[0]).toEqual(clean));
+    // A change the reset does not undo (a database setting) makes the next run start from the image.
+    await withThrowawayDatabase({}, (db) => db.exec(`ALTER DATABASE postgres SET work_mem = '7MB'`));
+    await withThrowawayDatabase({}, async (db) => {
+      const [row] = await db.query<{ settings: number }>('SELECT count(*)::int AS settings FROM pg_db_role_setting');
+      expect(row!.settings).toBe(0);
+    });
+  });
+
+  it('refuses statements on a closed database, whose instance may serve the next run', async () => {
+    const db = await openThrowawayDatabase({});
+    await db.close();
+    await expect(db.query('SELECT 1')).rejects.toThrow(/closed/);
+  });
 });

@@ -5,25 +5,38 @@
  * PGlite.create({ loadDataDir }), and only the second half depends on the run: so the template is booted once
  * per process, dumped once, and closed; every run starts from that image. That is what clone() would give,
  * without re-dumping 40 MB per run or keeping the template's memory alive.
+ *
+ * After a small run the instance is reset and, when its fingerprint then equals the template's, kept for the
+ * next run (pglite-reset.ts): one warm instance per process instead of a start from the image each time.
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type { ThrowawayDatabase } from './database.ts';
+import { createdObjects, resetAndFingerprint, REUSE_LIMIT } from './pglite-reset.ts';
 import { pgliteAdapter } from './prisma-adapter.ts';
 
-let templateImage: Promise<Blob> | undefined;
+interface Template {
+  image: Blob;
+  /** The template's fingerprint after the reset a reused instance goes through. */
+  fingerprint: string;
+}
 
-async function bootTemplate(): Promise<Blob> {
+let templateImage: Promise<Template> | undefined;
+/** A reset instance with the template's fingerprint, waiting for the next run. */
+let spare: PGlite | undefined;
+
+async function bootTemplate(): Promise<Template> {
   const template = await PGlite.create();
   try {
-    return await template.dumpDataDir('none');
+    const image = await template.dumpDataDir('none');
+    return { image, fingerprint: await resetAndFingerprint(template) };
   } finally {
     await template.close();
   }
 }
 
 /** Concurrent callers share one boot; a failed boot is forgotten so that the next caller retries. */
-function templateDataDir(): Promise<Blob> {
+function templateDataDir(): Promise<Template> {
   if (!templateImage) {
     const boot = bootTemplate();
     templateImage = boot;
@@ -39,10 +52,13 @@ export async function warmPGliteTemplate(): Promise<void> {
   await templateDataDir();
 }
 
-/** Forgets the template image (tests, graceful shutdown); the next run boots a new one. */
+/** Forgets the template image and closes the spare instance (tests, graceful shutdown); the next run boots anew. */
 export async function disposePGliteTemplate(): Promise<void> {
   const pending = templateImage;
   templateImage = undefined;
+  const kept = spare;
+  spare = undefined;
+  await kept?.close().catch(() => undefined);
   await pending?.catch(() => undefined);
 }
 
@@ -56,10 +72,25 @@ export function pgliteHeapPeakBytes(): number {
   return heapPeak;
 }
 
-/** A fresh, empty PGlite database started from the template image. */
+/** A fresh, empty PGlite database: the spare instance when there is one, else started from the template image. */
 export async function openPGliteDatabase(): Promise<ThrowawayDatabase> {
-  const image = await templateDataDir();
-  return new PGliteDatabase(await PGlite.create({ loadDataDir: image }));
+  const template = await templateDataDir();
+  const kept = spare;
+  spare = undefined;
+  return new PGliteDatabase(kept ?? (await PGlite.create({ loadDataDir: template.image })), template);
+}
+
+/** Keeps `pg` as the spare when it is small enough to reset and the reset gives the template's fingerprint. */
+async function keepOrClose(pg: PGlite, template: Template): Promise<void> {
+  let reusable = false;
+  try {
+    reusable = !spare && templateImage !== undefined && (await createdObjects(pg)) <= REUSE_LIMIT
+      && (await resetAndFingerprint(pg)) === template.fingerprint && (await templateImage) === template && !spare;
+  } catch {
+    // An instance the reset cannot handle is simply not reused.
+  }
+  if (reusable) spare = pg;
+  else await pg.close();
 }
 
 class PGliteDatabase implements ThrowawayDatabase {
@@ -71,7 +102,12 @@ class PGliteDatabase implements ThrowawayDatabase {
    */
   private readonly textParams: Record<number, (value: unknown) => string>;
 
-  constructor(private readonly pg: PGlite) {
+  private closed = false;
+
+  constructor(
+    private readonly pg: PGlite,
+    private readonly template: Template,
+  ) {
     this.textParams = new Proxy(
       {},
       {
@@ -85,21 +121,31 @@ class PGliteDatabase implements ThrowawayDatabase {
   }
 
   async exec(sql: string): Promise<void> {
+    this.ensureOpen();
     await this.pg.exec(sql);
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    this.ensureOpen();
     const result = await this.pg.query<T>(sql, params, { serializers: this.textParams });
     return result.rows;
   }
 
   prismaAdapter(): Promise<SqlDriverAdapter> {
+    this.ensureOpen();
     return pgliteAdapter(this.pg);
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     const heap = (this.pg as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod?.HEAPU8?.byteLength ?? 0;
     heapPeak = Math.max(heapPeak, heap);
-    if (!this.pg.closed) await this.pg.close();
+    if (!this.pg.closed) await keepOrClose(this.pg, this.template);
+  }
+
+  /** The instance may be serving the next run by now: a closed database must not reach it. */
+  private ensureOpen(): void {
+    if (this.closed) throw new Error('This PGlite database is closed');
   }
 }
