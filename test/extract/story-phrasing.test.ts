@@ -433,3 +433,14 @@ describe('"Every X needs A and B; the C may be left empty"', () => {
     expect(relation(model, 'Slot', 'groomer')).toMatchObject({ to: 'Staff', required: false });
   });
 });
+
+describe('"filter <hyphenated records> by A and B"', () => {
+  it('is a query pattern on those records', () => {
+    const { model } = extract([
+      '# Parcel app', '', '## Depots', '', '- code, name', '', '## Drop-offs', '',
+      'A drop-off records parcels arriving at a depot: a reference and the expected date. Status is one of expected, arrived or cancelled.', '',
+      '## Non-functional requirements', '', 'NFR-1. Planners filter drop-offs by depot and status.',
+    ].join('\n'));
+    expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'DropOff', equality: expect.arrayContaining(['depotId', 'status']) }));
+  });
+});

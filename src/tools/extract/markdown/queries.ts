@@ -129,7 +129,7 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   }
   // Plain fields: "by status and priority", "by SKU and by barcode", "with a given status", "by email".
   const fields = doc.registry.get(entity.name)?.fields ?? [];
-  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:\w+\s+)?by|(?:look(?:s|ed|ing)?\s+\w*\s*up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
+  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+)?by|(?:look(?:s|ed|ing)?\s+\w*\s*up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
   // Values listed as what is shown ("with their status (pending, approved …)") filter nothing.
   const adjText = text.replace(/\bwith\s+(?:their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+[^,.;]*,[^.;]*\.?\s*$/i, ' ');
   const filterText = [filterPart?.[1] ?? '', ...[...adjText.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
