@@ -243,3 +243,28 @@ describe('many-to-many stated through the link itself', () => {
     assertConsistent(model);
   });
 });
+
+describe('reference lists written as codes with names', () => {
+  const { model } = extract([
+    '# ATS', '', '## Entities', '',
+    '**Candidate sources** — a platform-wide list we seed and maintain, the same for every workspace:',
+    '- code and label: REFERRAL (Employee referral), LINKEDIN (LinkedIn), OTHER (Other)', '',
+    '**Candidates**', '- required: first name, email', '- optional: the source (from the list above)', '',
+    '**Plans**', '- name, monthly price', '- Exactly one plan per workspace is flagged as the default plan.', '',
+    '**Currencies** are a platform-wide list we seed at install, with at least USD, EUR and GBP.',
+  ].join('\n'));
+  it('seeds code and name from "CODE (Name)" pairs and keeps the list global', () => {
+    expect(entity(model, 'CandidateSource').kind).toBe('reference');
+    expect(model.referenceData.find((d) => d.entity === 'CandidateSource')?.rows).toEqual([
+      { code: 'REFERRAL', label: 'Employee referral' }, { code: 'LINKEDIN', label: 'LinkedIn' }, { code: 'OTHER', label: 'Other' },
+    ]);
+    expect(model.relations.filter((r) => r.from === 'CandidateSource')).toEqual([]);
+  });
+  it('links a plain "source" to the only list named so', () => {
+    expect(relation(model, 'Candidate', 'source')).toMatchObject({ to: 'CandidateSource', required: false });
+  });
+  it('reads "flagged as the default" as the flag of a partial unique', () => {
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Plan', unique: true, where: [{ field: 'isDefault', op: 'eq', value: true }] }));
+    assertConsistent(model);
+  });
+});

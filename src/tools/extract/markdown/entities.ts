@@ -14,7 +14,7 @@ import { dropDeterminers, isPlural, nominalsOf, pastParticiple, singular, senten
 import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
-import { NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
+import { CODE_NAMED, NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
 import { PEOPLE_SECTION } from './vocabulary/sections.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
@@ -148,7 +148,7 @@ export function discoverEntities(doc: Doc): void {
       continue;
     }
     // "**Spaces.** The bookable things inside a location: a name, a kind, …": a description, then the attributes.
-    if (firstOfBlock && s.block.section.bold && (m = DESCRIBED_LIST.exec(text)) && sectionOwner(doc, s.block.section)) {
+    if (firstOfBlock && s.block.kind === 'paragraph' && s.block.section.bold && (m = DESCRIBED_LIST.exec(text)) && sectionOwner(doc, s.block.section)) {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'label', strong: true });
       continue;
     }
@@ -400,6 +400,12 @@ export function discoverEntities(doc: Doc): void {
         continue;
       }
       const owner = sectionOwner(doc, s.block.section);
+      // "code and label: REFERRAL (Employee referral), LINKEDIN (LinkedIn)": the label names the attributes,
+      // the rest are rows to seed.
+      if (owner && [...rest.matchAll(CODE_NAMED)].length >= 2) {
+        candidates.push({ phrase: owner, text: label, sentence: s, evidence: 'label', strong: true });
+        continue;
+      }
       // "required: first name, last name, email": the label settles the items, it names no attribute.
       if (owner && /^(?:required|mandatory|optional)$/i.test(label.trim())) {
         candidates.push({ phrase: owner, text, sentence: s, evidence: 'bullet' });

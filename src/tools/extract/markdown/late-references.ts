@@ -15,6 +15,10 @@ import { FIELD_WORDS } from './vocabulary/nouns.ts';
 const LINK_MODIFIERS = ['default', 'home', 'preferred', 'primary', 'current', 'assigned', 'responsible', 'main', 'original', 'billing', 'shipping', 'parent', 'previous', 'next', 'linked', 'related', 'owning'];
 
 export function bindLateReferences(doc: Doc): void {
+  // A global lookup row cannot point at one tenant's rows: such a link was read before the entity was known to be
+  // reference data ("Candidate sources" looked like children of "Candidate").
+  const kind = (n: string) => doc.registry.get(n)?.kind;
+  doc.relations = doc.relations.filter((r) => !(kind(r.from) === 'reference' && r.cardinality !== 'many-to-many' && (kind(r.to) === 'tenant' || kind(r.to) === 'junction')));
   for (const entity of doc.registry.list()) {
     if (entity.kind === 'junction') continue;
     for (const f of [...entity.fields]) {
@@ -30,7 +34,12 @@ export function bindLateReferences(doc: Doc): void {
 function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | undefined {
   if (f.type !== 'string' || f.role !== 'attribute' || f.enumValues?.length) return undefined;
   const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
-  if (words.length === 0 || words.length > 3 || FIELD_WORDS.includes(words[words.length - 1]!)) return undefined;
+  if (words.length === 0 || words.length > 3) return undefined;
+  // "the source (from the list above)": a plain field word names a lookup list only when exactly one list ends with it.
+  if (FIELD_WORDS.includes(words[words.length - 1]!)) {
+    const lists = doc.registry.list().filter((e) => e.kind === 'reference' && e !== entity && e.name.toLowerCase().endsWith(words.join('')));
+    return lists.length === 1 ? lists[0] : undefined;
+  }
   // The whole name first ("payment term"), then without a qualifying first word ("default currency").
   const phrases = [words, ...(words.length > 1 && LINK_MODIFIERS.includes(words[0]!) ? [words.slice(1)] : [])];
   for (const p of phrases) {

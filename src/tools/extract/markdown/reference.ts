@@ -11,7 +11,7 @@ import { normalise } from './registry.ts';
 import { splitList, stripInline, trimRef } from './text.ts';
 import type { Block, DraftEntity, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { CODE_LIST, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
+import { CODE_LIST, CODE_NAMED, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
 
 export function findReferenceData(doc: Doc): void {
   const refs = new Set<DraftEntity>();
@@ -79,6 +79,16 @@ function readRows(doc: Doc, e: DraftEntity, b: Block): void {
     const rows = named.map((m) => ({ [codeField]: m[2]!, name: m[1]!.trim() }));
     if (!e.fields.some((f) => f.name === 'name')) addField(e, { name: 'name', type: 'string', mods: { notes: [], required: true }, line: b.line, ref: trimRef(text) });
     doc.references.push({ entity: e.name, rows, line: b.line, ref: trimRef(text) });
+    doc.used.add(b);
+    return;
+  }
+  // "REFERRAL (Employee referral), LINKEDIN (LinkedIn), …": codes with their names in parentheses.
+  const coded = [...text.matchAll(CODE_NAMED)];
+  if (coded.length >= 2) {
+    const codeField = keyField(e, 'code');
+    const nameField = e.fields.find((f) => ['name', 'label', 'displayName', 'title'].includes(f.name))?.name ?? 'name';
+    if (!e.fields.some((f) => f.name === nameField)) addField(e, { name: nameField, type: 'string', mods: { notes: [], required: true }, line: b.line, ref: trimRef(text) });
+    doc.references.push({ entity: e.name, rows: coded.map((m) => ({ [codeField]: m[1]!, [nameField]: m[2]!.trim() })), line: b.line, ref: trimRef(text) });
     doc.used.add(b);
     return;
   }

@@ -321,7 +321,8 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
   let m: RegExpExecArray | null;
   const ctx = contextEntity(doc, s);
   // "Exactly one pipeline per org is the default".
-  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:per|in each|in an?|in the|for each)\s+([a-z]+)\s+(?:is|can be|may be)\s+(?:the\s+|an?\s+)?([a-z]+)/i.exec(text))) {
+  // "Exactly one plan per operator is flagged as the default plan", "at most one rate card per operator to be active".
+  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:per|in each|in an?|in the|for each)\s+([a-z]+)\s+(?:is|can be|may be|to be)\s+(?:(?:flagged|marked|set|chosen)\s+as\s+)?(?:the\s+|an?\s+)?([a-z]+)/i.exec(text))) {
     const e = doc.registry.resolve(m[1]!, ctx, { loose: true });
     if (e) return partial(doc, e, m[2]!, m[3]!, s);
   }

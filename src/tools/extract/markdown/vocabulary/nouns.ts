@@ -16,6 +16,7 @@ export const NOT_ENTITY: readonly string[] = [
   'acceptance criteria', 'non functional', 'functional requirements', 'sizing', 'glossary', 'org structure',
   'structure', 'approach', 'implementation', 'migration', 'notifications', 'notification', 'audit', 'soft delete',
   'hard delete', 'user stories', 'user story', 'reporting', 'calendar and reporting', 'ui copy', 'flows', 'flow',
+  'platform-wide', 'global', 'standard', 'fixed', 'shared', 'predefined', 'built-in',
 ];
 
 /** Head nouns of headings that name a part of the document, never an entity ("Deletion rules", "Tenancy notes"). */

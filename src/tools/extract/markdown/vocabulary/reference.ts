@@ -2,7 +2,10 @@
 export const REFERENCE_CUES: RegExp = /\b(?:platform[- ]wide|platform catalog(?:ue)?|fixed (?:platform[- ]wide\s+)?(?:list|catalog(?:ue)?|set)|standard list|not something (?:orgs|organi[sz]ations|customers|tenants) can edit|shared by every (?:customer|organi[sz]ation|org|tenant|company)|maintained by [\w ]+, not by (?:customers|orgs|tenants|users)|reference data|lookup (?:lists?|tables?)|seed(?:ed)? (?:them|it|the list|data)|must exist on a fresh install|global (?:list|catalog(?:ue)?)|same for (?:all|every) (?:customers|orgs|tenants)|read-only (?:list|catalog(?:ue)?))\b/i;
 
 /** "Launch set: USD, EUR, …", "at minimum our launch markets: US, CA, …": a list of codes to seed. */
-export const CODE_LIST: RegExp = /:\s*((?:[A-Z][A-Z0-9_]{1,9}(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*){2,}[A-Z][A-Z0-9_]{1,9})/;
+export const CODE_LIST: RegExp = /(?::|\b(?:at least|at minimum|including|such as|namely))\s*((?:[A-Z][A-Z0-9_]{1,9}(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*){2,}[A-Z][A-Z0-9_]{1,9})/;
+
+/** "REFERRAL (Employee referral), LINKEDIN (LinkedIn)": codes with their names. */
+export const CODE_NAMED: RegExp = /\b([A-Z][A-Z0-9_]{1,30})\s+\(([A-Z][^()]{0,40})\)/g;
 
 /** "Annual leave (code ANNUAL), Sick leave (SICK)": named values with their codes. */
 export const NAMED_CODE: RegExp = /([A-Za-z][a-z]+(?:(?:\s+|\/)[a-z]+){0,3})\s+\((?:code\s+)?([A-Z][A-Z0-9_]{1,30})\)/g;
