@@ -46,3 +46,26 @@ describe('requirement frames', () => {
     assertConsistent(model);
   });
 });
+
+describe('acceptance criteria', () => {
+  const { model } = extract([
+    '# Kennel', '', '## Front desk', '',
+    '**FD-1 Manage owners.** As a receptionist I want to keep a list of our owners.',
+    '- Given I create an owner, when I save, then a name and a phone number are required, and the phone must be unique within our kennel.',
+    '- AC: an email is optional.', '',
+    '**FD-2 Breeds.** As a manager I want to set the breed of each dog.',
+    '- AC: the breed is picked from the built-in list of breeds; kennels cannot add their own.',
+    '- AC: a dog has a name and the owner its bill is sent to.',
+  ].join('\n'));
+  it('read "Given I create a X, … then A and B are required" as X\'s required attributes', () => {
+    const owner = entity(model, 'Owner').fields;
+    expect(owner.filter((f) => ['name', 'phoneNumber'].includes(f.name)).map((f) => f.required)).toEqual([true, true]);
+  });
+  it('read "AC: the X is picked from the built-in list of Xs" as a lookup', () => {
+    expect(entity(model, 'Breed').kind).toBe('reference');
+  });
+  it('end a name at a possessive that opens a relative clause', () => {
+    expect(relation(model, 'Dog', 'owner').to).toBe('Owner');
+    assertConsistent(model);
+  });
+});

@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -627,10 +627,29 @@ export function restatePronoun(text: string): string {
 
 /** Strips the user-story frame so the want itself can be read. */
 export function storyless(text: string): string {
+  text = text.replace(ACCEPTANCE_LABEL, '');
+  const gwt = GIVEN_WHEN_THEN.exec(text);
+  if (gwt) return givenThen(gwt[1]!, gwt[2]!) ?? text;
   // "The system shall let an operator define docks" reads as "define docks"; "The system shall store …" as "store …".
   if (SYSTEM_SHALL.test(text)) return text.replace(SYSTEM_SHALL, '');
   if (!STORY_PREFIX.test(text)) return text;
   return text.replace(STORY_PREFIX, '').replace(STORY_PURPOSE, '');
+}
+
+/**
+ * "Given I create a client, when I save, then a name and a code are required" → "A client has a name and a code —
+ * all required"; "… then I pick the client (required) and …" → "A submission has the client (required) and …".
+ * The record is the one the Given clause creates or receives; the Then clause states what it holds.
+ */
+function givenThen(given: string, then: string): string | undefined {
+  const record = GIVEN_RECORD.exec(given);
+  if (!record) return undefined;
+  const subject = `A ${record[1]}`;
+  const settled = /^(.+?)\s+(?:is|are)\s+(required|mandatory|optional)\b(.*)$/i.exec(then);
+  if (settled) return `${subject} has ${settled[1]} — all ${/optional/i.test(settled[2]!) ? 'optional' : 'required'}${settled[3]}`;
+  const entered = /^(?:i|we|they|the user)\s+(?:pick|choose|select|enter|record|give|fill in|type|provide)\s+(.+)$/i.exec(then);
+  if (entered) return `${subject} has ${entered[1]}`;
+  return `${subject} ${then}`;
 }
 
 function isFieldTable(block: Block): boolean {

@@ -240,7 +240,8 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   else if (cut > 0) w = w.slice(0, cut);
   w = w.filter((x) => !/\d/.test(x) || /^[a-z]+\d$/.test(x));
   // "channel it came in through": a relative clause without "that" ends the name.
-  const clause = w.findIndex((x) => CLAUSE_WORDS.includes(x));
+  // "the unit its result is reported in": a possessive after the head opens a relative clause too.
+  const clause = w.findIndex((x, i) => CLAUSE_WORDS.includes(x) || (i > 0 && ['its', 'their', 'his', 'her', 'our', 'your'].includes(x)));
   if (clause >= 1) w = w.slice(0, clause);
   if (w.length === 0 || w.length > 4) return undefined;
   if (w.some((x) => CLAUSE_WORDS.includes(x))) return undefined;

@@ -162,6 +162,15 @@ export const WE_KEEP: RegExp = /^(?:we|you)\s+(?:keep|store|record|capture|track
 /** "Required: venue, guest, party size." as a sentence of its own. */
 export const SETTLED_LABEL: RegExp = /^(?:required|mandatory|optional)\s*:\s+\S/i;
 
+/** "AC:", "AC 3:", "Acceptance criteria:" before a criterion. */
+export const ACCEPTANCE_LABEL: RegExp = /^(?:AC\s*\d*|acceptance(?: criteri(?:a|on))?)\s*[:.)-]\s*/i;
+
+/** "Given …, when …, then …": group 1 the situation, group 2 the outcome. */
+export const GIVEN_WHEN_THEN: RegExp = /^given\s+(.+?),\s*(?:and\s+)?when\s+.+?,\s*then\s+(.+)$/i;
+
+/** The record a Given clause brings in: "I create a client", "a cooler arrives" is not one, "I log a submission" is. */
+export const GIVEN_RECORD: RegExp = /\b(?:create|add|log|register|open|record|enter|save|book|submit|edit|receive)s?\s+(?:an?|the|one|new|a new)\s+([a-z][\w-]*(?:\s+(?!(?:when|and|for|from|to|with|in|on)\b)[a-z][\w-]*)?)|^(?:an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has|is|exists)\b/i;
+
 /** Requirement frames: "The system shall …", "The system shall let an operator …", "The app must allow staff to …". */
 export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?/i;
 
