@@ -268,3 +268,22 @@ describe('reference lists written as codes with names', () => {
     assertConsistent(model);
   });
 });
+
+describe('screen lines that name their access path loosely', () => {
+  const { model } = extract([
+    '# Gigs', '', '## Data', '',
+    'A gig has a title, a status (draft, live) and a start time. A gig belongs to one venue.', '',
+    'A venue has a name.', '', 'A pass has a holder email and a QR code string. A pass belongs to one gig.', '',
+    '## Screens that need to be fast', '',
+    '- Door: scan → pass by code.', '- Inbox: "I lost my pass" → find passes by holder email.',
+    '- Calendar: a venue\'s gigs in start-time order.', '- Home: gigs with a given status, by start time.',
+  ].join('\n'));
+  const qp = (e: string) => model.queryPatterns.filter((p) => p.entity === e).map((p) => ({ eq: p.equality, order: p.orderBy.map((o) => o.field), range: p.range }));
+  it('reads "by code" as the one field ending with it and skips quoted remarks', () => {
+    expect(qp('Pass')).toEqual(expect.arrayContaining([expect.objectContaining({ eq: ['qrCode'] }), expect.objectContaining({ eq: ['holderEmail'] })]));
+  });
+  it('reads "in start-time order" and a trailing "by start time" as the ordering', () => {
+    expect(qp('Gig')).toEqual(expect.arrayContaining([expect.objectContaining({ eq: ['venueId'], order: ['startTime'] }), expect.objectContaining({ eq: ['status'], order: ['startTime'] })]));
+    assertConsistent(model);
+  });
+});

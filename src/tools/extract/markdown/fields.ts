@@ -243,6 +243,8 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   // "the unit its result is reported in": a possessive after the head opens a relative clause too.
   const clause = w.findIndex((x, i) => CLAUSE_WORDS.includes(x) || (i > 0 && ['its', 'their', 'his', 'her', 'our', 'your'].includes(x)));
   if (clause >= 1) w = w.slice(0, clause);
+  // "a QR code string": a trailing type word does not name anything.
+  if (w.length > 1 && w[w.length - 1] === 'string') w = w.slice(0, -1);
   if (w.length === 0 || w.length > 4) return undefined;
   if (w.some((x) => CLAUSE_WORDS.includes(x))) return undefined;
   // "a heating type", "the cooking time": a gerund before a field noun is a compound noun, not an action.

@@ -52,7 +52,8 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   // "Project board: All tasks of one project…": the label names the screen, the rest the query.
   const label = /^([^:]{1,40}):\s+(.+)$/.exec(full);
   let text = label && !/\b(?:filter|sort|order|by)\b/i.test(label[1]!) ? label[2]! : full;
-  text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/[()]/g, ' ');
+  // A quoted remark ("I never got my tickets") is what the user says, not what the screen reads.
+  text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/"[^"]*"|“[^”]*”/g, ' ').replace(/[()]/g, ' ');
   let mentions = findMentions(doc, text, s.block);
   if (mentions.length === 0) mentions = stateMentions(doc, text);
   if (mentions.length === 0) return undefined;
@@ -142,6 +143,12 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
       if (/\b(?:ordered|sorted|order)\s+by\s+/i.test(filterText.slice(0, filterText.search(new RegExp(phrase, 'i'))))) continue;
       equality.push(f.name);
     }
+  }
+  // "ticket by code" when the field is qrCode: a one-word filter names the one field ending with it.
+  const single = /^([a-z]+)\b(?!\s+[a-z])/i.exec((filterPart?.[1] ?? '').trim());
+  if (single && !equality.length) {
+    const ends = fields.filter((f) => f.role !== 'soft-delete' && !['datetime', 'date'].includes(f.type) && tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2')).pop() === single[1]!.toLowerCase());
+    if (ends.length === 1) equality.push(ends[0]!.name);
   }
   // "by tail code" names tailCode, not also code: drop a field whose words end a longer matched one.
   const wordsOf = (n: string): string => tokens(n.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');
@@ -255,6 +262,12 @@ function orderingField(entity: DraftEntity, text: string): { field: string; dire
     if (/\bcreation\b|\bcreated\b/i.test(phrase)) return { field: 'createdAt', direction };
     const f = findField(entity, phrase);
     if (f) return { field: f, direction };
+  }
+  // "in start-time order", "…, by start date": a date or time named as the order.
+  const inOrder = /\bin ([a-z][\w -]*?) order\b/i.exec(text) ?? /,\s*by\s+([a-z][\w -]*?)\s*(?:[.,;]|$)/i.exec(text);
+  if (inOrder && !/\bmanual\b/i.test(inOrder[1]!)) {
+    const f = findField(entity, inOrder[1]!.replace(/-/g, ' '));
+    if (f && ['date', 'datetime'].includes(entity.fields.find((x) => x.name === f)?.type ?? '')) return { field: f, direction };
   }
   const named = /\b(?:newest|oldest|most recent|latest|earliest)\s+([a-z][\w -]*?)\s+first\b/i.exec(text);
   if (named) {
