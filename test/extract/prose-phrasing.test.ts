@@ -287,3 +287,17 @@ describe('screen lines that name their access path loosely', () => {
     assertConsistent(model);
   });
 });
+
+describe('"an X is one A <verb>ing one B from a start time to an end time"', () => {
+  it('links X to both and reads the span, which a date-range screen then filters on', () => {
+    const { model } = extract([
+      '# Hire', '', '## Data', '', 'A rider has a name.', '', 'A bike has a frame number.', '',
+      'A rental is one rider hiring one bike from a start time to an end time. It has a status (open, closed) and a cancelled at time.', '',
+      '## Screens', '', '- Bike calendar: all rentals of one bike between two timestamps.',
+    ].join('\n'));
+    expect(relation(model, 'Rental', 'rider').to).toBe('Rider');
+    expect(relation(model, 'Rental', 'bike').to).toBe('Bike');
+    expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'Rental', equality: ['bikeId'], range: 'startTime' }));
+    assertConsistent(model);
+  });
+});

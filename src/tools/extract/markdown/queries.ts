@@ -300,6 +300,7 @@ function rangeField(entity: DraftEntity, text: string, orderField?: string): str
     if (f) return f;
   }
   if (orderField && orderField !== 'createdAt' && orderField !== 'updatedAt') return orderField;
-  const timed = entity.fields.find((f) => f.type === 'date' || f.type === 'datetime');
-  return timed?.name;
+  // A span read "between two timestamps" runs over when the record happens, not over when it was cancelled.
+  const timed = entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+  return (timed.find((f) => /^(?:start|begin|scheduled|date|time|occurred|happen|due|effective|valid)/i.test(f.name)) ?? timed[0])?.name;
 }

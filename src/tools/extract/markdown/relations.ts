@@ -14,7 +14,7 @@ import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
-import { ACTOR_OBJECT_FOR, BELONGS_TO, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACT_OF_ONE, ACTOR_OBJECT_FOR, BELONGS_TO, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -52,6 +52,7 @@ export function findRelations(doc: Doc): void {
     manyToMany(doc, s, text.replace(/^[a-z][\w -]{0,30}:\s+/i, ''));
     writtenBy(doc, s, text);
     belongsTo(doc, s, text);
+    actOfOne(doc, s, text);
     storyLinks(doc, s, text);
     roleLinks(doc, s, text);
   }
@@ -177,6 +178,28 @@ function writtenBy(doc: Doc, s: Sentence, text: string): void {
     addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: alternatives.length === 1, requiredStated: alternatives.length > 1, line: s.line, ref: trimRef(s.text) });
     markUsed(doc, s);
   }
+}
+
+/**
+ * "A booking is one member reserving one space from a start time to an end time": the record is the act of one
+ * entity on another, so it references both, and a "from a X to a Y" span gives it the two times.
+ */
+function actOfOne(doc: Doc, s: Sentence, text: string): void {
+  const m = ACT_OF_ONE.exec(text);
+  if (!m) return;
+  const from = doc.registry.resolve(m[1]!);
+  if (!from || from.kind === 'tenant-root' || from.kind === 'junction') return;
+  for (const phrase of [m[2]!, m[3]!]) {
+    const to = doc.registry.resolve(phrase, undefined, { loose: true });
+    if (!to || to === from || to.kind === 'tenant-root') continue;
+    if (doc.relations.some((r) => r.from === from.name && r.to === to.name)) continue;
+    const role = camelCase(to.name);
+    addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+  }
+  if (m[4] && m[5]) {
+    for (const w of [m[4], m[5]]) addField(from, { name: camelCase(w), type: /\bdate\b/i.test(w) ? 'date' : 'datetime', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) });
+  }
+  markUsed(doc, s);
 }
 
 function belongsTo(doc: Doc, s: Sentence, text: string): void {

@@ -44,6 +44,9 @@ export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+(
 /** "Students enrol in courses.", "Members join clubs.": two plurals linked by a verb, alone in a sentence. */
 export const PLURAL_VERB_IN_PLURAL: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?[a-z]+(?:\s+(?:in|into|on|to|for|at|up for))?\s+([a-z][\w-]*s)\s*[.;]?\s*$/i;
 
+/** "A booking is one member reserving one space from a start time to an end time". */
+export const ACT_OF_ONE: RegExp = /^(?:an?|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?:one|an?|a single)\s+([a-z][\w-]*)\s+[a-z]+ing\s+(?:one|an?|a single)\s+([a-z][\w-]*)\b(?:.*?\bfrom\s+an?\s+([a-z]+\s+(?:time|date))\s+to\s+an?\s+([a-z]+\s+(?:time|date)))?/i;
+
 /** "Each link between a matter and a contact carries the contact's role on that matter": group 3 is the payload. */
 export const M2M_LINK_BETWEEN: RegExp = /\b(?:each|every|a|the)\s+(?:link|pairing|association|connection|assignment)\s+between\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+(?!(?:carries|has|records|stores|holds|keeps)\b)[a-z][\w-]*)?)(?:\s+(?:carries|has|records|stores|holds|keeps)\s+(.+))?/i;
 
