@@ -24,6 +24,28 @@ interface Template {
 let templateImage: Promise<Template> | undefined;
 /** A reset instance with the template's fingerprint, waiting for the next run. */
 let spare: PGlite | undefined;
+let spareTimer: NodeJS.Timeout | undefined;
+
+/**
+ * An open PGlite keeps the process alive: a spare nobody takes within this time is closed, so a process that
+ * ends by running out of work (evals, scripts) still ends. Back-to-back runs (a busy server, the bench) keep it.
+ */
+const SPARE_IDLE_MS = 1000;
+
+function takeSpare(): PGlite | undefined {
+  const kept = spare;
+  spare = undefined;
+  clearTimeout(spareTimer);
+  return kept;
+}
+
+function keepSpare(pg: PGlite): void {
+  spare = pg;
+  spareTimer = setTimeout(() => {
+    if (spare === pg) void takeSpare()?.close().catch(() => undefined);
+  }, SPARE_IDLE_MS);
+  spareTimer.unref();
+}
 
 async function bootTemplate(): Promise<Template> {
   const template = await PGlite.create();
@@ -56,9 +78,7 @@ export async function warmPGliteTemplate(): Promise<void> {
 export async function disposePGliteTemplate(): Promise<void> {
   const pending = templateImage;
   templateImage = undefined;
-  const kept = spare;
-  spare = undefined;
-  await kept?.close().catch(() => undefined);
+  await takeSpare()?.close().catch(() => undefined);
   await pending?.catch(() => undefined);
 }
 
@@ -75,9 +95,7 @@ export function pgliteHeapPeakBytes(): number {
 /** A fresh, empty PGlite database: the spare instance when there is one, else started from the template image. */
 export async function openPGliteDatabase(): Promise<ThrowawayDatabase> {
   const template = await templateDataDir();
-  const kept = spare;
-  spare = undefined;
-  return new PGliteDatabase(kept ?? (await PGlite.create({ loadDataDir: template.image })), template);
+  return new PGliteDatabase(takeSpare() ?? (await PGlite.create({ loadDataDir: template.image })), template);
 }
 
 /** Keeps `pg` as the spare when it is small enough to reset and the reset gives the template's fingerprint. */
@@ -89,7 +107,7 @@ async function keepOrClose(pg: PGlite, template: Template): Promise<void> {
   } catch {
     // An instance the reset cannot handle is simply not reused.
   }
-  if (reusable) spare = pg;
+  if (reusable) keepSpare(pg);
   else await pg.close();
 }
 
