@@ -69,3 +69,27 @@ describe('acceptance criteria', () => {
     assertConsistent(model);
   });
 });
+
+describe('keys and lookups stated in stories', () => {
+  const { model } = extract([
+    '# Bike shop', '', '## Bikes', '',
+    '- As a manager, I want to register a bike with its frame number, serial and colour. The frame number and the serial must each be unique within our shop.',
+    '- As a manager, I want to set up our racks with a name. Two racks in our shop can\'t share a name.',
+    '- As a mechanic, I want to look a bike up by its serial when the frame sticker is missing.',
+    '- As a manager, I want to filter the bike list by colour at the same time.',
+    '- As a clerk, I want to keep a spares catalogue with a part code and a unit price. A spare that has ever been fitted cannot be deleted.',
+  ].join('\n'));
+  const keys = (e: string) => model.indexes.filter((i) => i.entity === e && i.unique).map((i) => i.fields);
+  it('read "A and B must each be unique" and "two Xs can\'t share a Y" as tenant keys', () => {
+    expect(keys('Bike')).toEqual(expect.arrayContaining([['orgId', 'frameNumber'], ['orgId', 'serial']]));
+    expect(keys('Rack')).toContainEqual(['orgId', 'name']);
+  });
+  it('read "look a X up by its Y when …" without the condition, and "filter the X list by Y"', () => {
+    expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'Bike', equality: ['serial'] }));
+    expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: 'Bike', equality: ['colour'] }));
+  });
+  it('name a catalogue after the records it holds, and read nothing from "has ever been"', () => {
+    expect(entity(model, 'Spare').fields.map((f) => f.name)).toEqual(['partCode', 'unitPrice']);
+    assertConsistent(model);
+  });
+});

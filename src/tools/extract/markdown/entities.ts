@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS,
+  BOLD_LEAD, BY_CHOOSING, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -98,7 +98,11 @@ export function discoverEntities(doc: Doc): void {
     if (block.kind !== 'table' || block.excluded || block.section.cls !== 'data') continue;
     if (!isFieldTable(block)) continue;
     const terms = doc.sectionEntities.get(block.section);
-    if (terms?.length === 1) {
+    const lead = tableLeadIn(doc, block);
+    if (lead) {
+      lead.evidence.add('table');
+      doc.used.add(block);
+    } else if (terms?.length === 1) {
       const name = terms[0]!;
       const entity = reg.isOrgPhrase(name) ? reg.get('Organization')! : reg.add(name, { kind: 'tenant', line: block.section.line, ref: trimRef(block.section.title), evidence: 'table' });
       entity.evidence.add('table');
@@ -154,6 +158,10 @@ export function discoverEntities(doc: Doc): void {
     }
     // "store, for each operator, its name, its country and …", "store for each staff user a name, …".
     if ((m = STORE_FOR_EACH.exec(text))) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has', strong: true });
+      continue;
+    }
+    if ((m = RECORD_FOR_ONE.exec(text)) && validSubject(m[1]!)) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has', strong: true });
       continue;
     }
@@ -355,7 +363,7 @@ export function discoverEntities(doc: Doc): void {
     if ((m = SUBJECT_HAS.exec(text) ?? SUBJECT_HAS.exec(text.slice(text.indexOf(': ') + 2 || text.length)))) {
       const subject = m[1]!;
       // "must hold at the database level": a have-verb followed by a preposition is not possession.
-      if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off)\b/i.test(m[2]!.trim())) {
+      if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off|ever|never|already|been|just|recently|since)\b/i.test(m[2]!.trim())) {
         // "Each venue has its dining tables; a table has a label …": the possessed plural is a child record.
         const its = ITS_CHILDREN.exec(m[2]!.trim());
         if (its && !doc.registry.isOrgPhrase(its[1]!)) {
@@ -650,6 +658,26 @@ function givenThen(given: string, then: string): string | undefined {
   const entered = /^(?:i|we|they|the user)\s+(?:pick|choose|select|enter|record|give|fill in|type|provide)\s+(.+)$/i.exec(then);
   if (entered) return `${subject} has ${entered[1]}`;
   return `${subject} ${then}`;
+}
+
+/** The record a field table's lead-in names ("… store vessels with the following attributes:"), added if new. */
+export function tableLeadIn(doc: Doc, block: Block): DraftEntity | undefined {
+  const blocks = block.section.blocks;
+  const prev = blocks[blocks.indexOf(block) - 1];
+  if (!prev || prev.kind === 'table' || prev.kind === 'heading') return undefined;
+  const m = TABLE_LEAD_IN.exec(stripInline(prev.text).trim());
+  if (!m) return undefined;
+  const words = dropDeterminers(tokens(m[1]!));
+  for (const n of [words.length, 1]) {
+    const phrase = words.slice(-n);
+    if (!phrase.length) continue;
+    const hit = doc.registry.resolve(phrase, undefined, { loose: true });
+    if (hit) return hit.kind === 'tenant-root' ? undefined : hit;
+  }
+  // A new record: the head noun, without a verb in front ("store vessels" → vessels).
+  const phrase = words.length > 1 && opensWithVerb(words.join(' ') + ' now') ? words.slice(1) : words;
+  const name = entityNameOf(phrase.join(' '));
+  return name ? doc.registry.add(name, { kind: 'tenant', line: prev.line, ref: trimRef(prev.text), evidence: 'table' }) : undefined;
 }
 
 function isFieldTable(block: Block): boolean {

@@ -130,10 +130,11 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   }
   // Plain fields: "by status and priority", "by SKU and by barcode", "with a given status", "by email".
   const fields = doc.registry.get(entity.name)?.fields ?? [];
-  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+)?by|(?:look(?:s|ed|ing)?\s+\w*\s*up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
+  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}by|(?:look(?:s|ed|ing)?\s+(?:\w+\s+){0,2}up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
   // Values listed as what is shown ("with their status (pending, approved …)") filter nothing.
   const adjText = text.replace(/\bwith\s+(?:their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+[^,.;]*,[^.;]*\.?\s*$/i, ' ');
-  const filterText = [filterPart?.[1] ?? '', ...[...adjText.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
+  // "by its VIN when the unit number sticker is missing": the condition after the filter names no filter.
+  const filterText = [(filterPart?.[1] ?? '').split(/\b(?:when|if|because|so that|unless|while|before|after)\b/i)[0]!, ...[...adjText.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
   for (const f of fields) {
     const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
     if (f.role === 'soft-delete') continue;

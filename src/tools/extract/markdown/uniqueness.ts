@@ -165,6 +165,21 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
     // A scope word that names no entity ("of a club" where the club is the tenant) is the tenant itself.
     if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? (m[2] && entity.kind === 'tenant' ? ['orgId'] : [])), field], s);
   }
+  // "Two depots in our company can't share a name": the same rule stated as a prohibition.
+  if ((m = /\btwo\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+[a-z]+))?\s+(?:can['’]t|cannot|can not|may not|must not|should not|shouldn['’]t)\s+(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
+    const entity = doc.registry.resolve(m[1]!);
+    const field = entity && fieldByPhrase(entity, m[3]!);
+    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? (m[2] && entity.kind === 'tenant' ? ['orgId'] : [])), field], s);
+  }
+  // "The unit number and the VIN must each be unique within our company": one key per attribute named.
+  if ((m = /^(?:the\s+)?([a-z][\w -]*?)\s+and\s+(?:the\s+)?([a-z][\w -]*?)\s+(?:must|should|shall|have to)\s+each\s+be\s+unique\s+(?:with(?:in)?|per|in|across)\s+((?:our|the|my|a|an|each)\s+[a-z]+)/i.exec(text))) {
+    const e = contextEntity(doc, s);
+    const fields = e ? [m[1]!, m[2]!].map((p) => fieldByPhrase(e, p)) : [];
+    if (e && fields.every(Boolean)) {
+      for (const f of fields) key(doc, e, [...(scopeFields(doc, e, m[3]) ?? (e.kind === 'tenant' ? ['orgId'] : [])), f!], s);
+      return true;
+    }
+  }
   // "a calendar must never have two holidays on the same date".
   if ((m = /\b(?:an?|the|each)\s+([a-z]+)\s+(?:must never|can never|may never|cannot|can't|must not|should never)\s+have two\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:on|with|for|at) the same\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
     const parent = doc.registry.resolve(m[1]!);

@@ -1,7 +1,7 @@
 /** Wording of access paths: filters, lookups, ranges and orderings. */
 
 /** Strong cues: a sentence with one of these describes how data is read, wherever it sits. */
-export const QUERY_STRONG: RegExp = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+)?by|sorted by|ordered by|order by|grouped by|newest|oldest|most recent(?:ly)?|latest first|look(?:s|ing|ed)?\s+(?:\w+\s+)?up\b|lookups?\b|look-?up|search(?:es|ed)? by|resolves? by|within a (?:date|time) range|over a (?:date|time) range|in the next \d+|in creation order|find\s+\w+\s+(?:whose|with|where|that|by)|index[- ]backed|needs? (?:a real |its own )?index|between two (?:dates|times|timestamps|days)|(?:date|time)[- ]range|in [\w-]+ order\b|(?:newest|oldest|soonest|latest) [\w-]+ first)/i;
+export const QUERY_STRONG: RegExp = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}by|sorted by|ordered by|order by|grouped by|newest|oldest|most recent(?:ly)?|latest first|look(?:s|ing|ed)?\s+(?:\w+\s+){0,2}up\b|lookups?\b|look-?up|search(?:es|ed)? by|resolves? by|within a (?:date|time) range|over a (?:date|time) range|in the next \d+|in creation order|find\s+\w+\s+(?:whose|with|where|that|by)|index[- ]backed|needs? (?:a real |its own )?index|between two (?:dates|times|timestamps|days)|(?:date|time)[- ]range|in [\w-]+ order\b|(?:newest|oldest|soonest|latest) [\w-]+ first)/i;
 
 /** Weak cues, read only in query/report/screen sections. */
 export const QUERY_WEAK: RegExp = /\b(?:all\s+(?:the\s+)?\w+\s+(?:of|for|in|assigned|that|with|carrying)|with a given|(?:by|to|from) a given\b|for (?:one|a|an|that)\b|of (?:one|a|an|that)\b|in (?:one|that|a given)\b|everything\b|by (?:[a-z]+\s+)?(?:slug|handle|email|key|code|sku|number|id|name|phone|status|barcode|reference)\b|\w+['’]s \w+|resolves?\b|list(?:ed|s)?\b|page\b|queue\b)/i;

@@ -13,7 +13,7 @@ export const SUBJECT_HAS: RegExp = new RegExp(
 );
 
 /** "…through a membership, which carries their role in that org". */
-export const WHICH_HAS: RegExp = new RegExp(`\\b(?:an?|the)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?),?\\s+(?:which|that)\\s+(?:${HAVE_VERBS})\\s+(.+)$`, 'i');
+export const WHICH_HAS: RegExp = new RegExp(`\\b(?:an?|the)\\s+([a-z][\\w-]*(?:\\s+[a-z][\\w-]*)?),?\\s+(?:which|that)\\s+(?:${HAVE_VERBS})\\s+(?!(?:ever|never|already|been|just|recently|since|no|not)\\b)(.+)$`, 'i');
 
 /** "We need the customer's name, a billing email and …". */
 export const WE_NEED: RegExp = /\b(?:we|you|i)\s+(?:need|want|store|keep|record|capture|track)\s+(?:to (?:store|know|record|keep|capture|track)\s+)?(?:which,?\s+plus\s+|(?:[a-z]+\s+){0,3}?plus\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s\s+(.+)$/i;
@@ -183,6 +183,9 @@ export const SEE_OF_EACH: RegExp = /\b(?:see|view|know|show|track|check)\s+((?:t
 /** "A tax ID / VAT number is optional", "Only a hash of the token is stored": one attribute stated alone. */
 export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /-]{0,40}?)\s+(?:is|are)\s+(optional|required|mandatory|stored|recorded|kept|saved)\b/i;
 
+/** "record a lease for one slip, one vessel and one boater", "log a rental for one bike and one rider": what each holds one of. */
+export const RECORD_FOR_ONE: RegExp = /^(?:record|store|keep|log|register|create|book)s?\s+(?:an?|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+for\s+(one\s+.+)$/i;
+
 /** "Users are global: one login, one email address (unique …)". */
 export const ARE_ADJ_LIST: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+[a-z-]+\s*:\s*(.+)$/i;
 
@@ -191,6 +194,12 @@ export const OPENERS: RegExp = /^(?:so|also|then|thus|hence|and|but|however|in a
 
 /** "The users table should have columns for user_id, username …", "Define a products table with product_id, …". */
 export const TABLE_WITH: RegExp = /\b(?:an?|the)\s+([a-z][\w]*(?:\s+[a-z][\w]*)?)\s+table\s+(?:that\s+|which\s+)?(?:should\s+|must\s+|will\s+)?(?:have|has|with|needs|contain|contains|include|includes)\s+(?:the\s+)?(?:columns?\s+(?:for\s+)?)?(.+?)(?:\s+columns?)?$/i;
+
+/**
+ * A lead-in naming the record the table below describes: "The system shall store vessels with the following
+ * attributes:", "Each booking has the following fields:", "A supplier record contains these columns:".
+ */
+export const TABLE_LEAD_IN: RegExp = /([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:record\s+)?(?:with|has|have|having|contains?|includes?|needs?|carries|carry)\s+(?:the\s+following|these|the\s+attributes\s+below)\s*(?:attributes|fields|columns|properties|details|data|information)?\s*:?\s*$/i;
 
 /** "Each approval step must be recorded separately: who decided, the decision, …": a record and its contents. */
 export const RECORDED_LIST: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:must|should|will|shall|is|are)\s+(?:also\s+)?(?:be\s+)?(?:recorded|stored|kept|logged|tracked|captured|saved)\b[^:]*:\s*(.+)$/i;
