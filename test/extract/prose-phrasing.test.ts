@@ -301,3 +301,20 @@ describe('"an X is one A <verb>ing one B from a start time to an end time"', () 
     assertConsistent(model);
   });
 });
+
+describe('children introduced mid-paragraph or as "its own Xs"', () => {
+  const { model } = extract([
+    '# Bakery', '', '## Shops', '', 'A shop has a name and an address.', '',
+    'Each shop configures its own ovens (Deck, Rack, Convection); the oven name is unique within a shop.', '',
+    '## Orders', '', 'An order belongs to a shop. It has a status (open, baked). Order lines: the loaf, quantity and a note.', '',
+    '## Loaves', '', 'A loaf has a name and a price.',
+  ].join('\n'));
+  it('reads "each X configures its own Ys (…)" as a child entity of X', () => {
+    expect(relation(model, 'Oven', 'shop').to).toBe('Shop');
+  });
+  it('reads a plural label after other sentences as a child list', () => {
+    expect(relation(model, 'OrderLine', 'loaf').to).toBe('Loaf');
+    expect(entity(model, 'OrderLine').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['quantity', 'note']));
+    assertConsistent(model);
+  });
+});

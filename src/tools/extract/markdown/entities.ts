@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE,
+  BOLD_LEAD, BY_CHOOSING, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -396,6 +396,16 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text, sentence: s, evidence: 'bullet' });
       continue;
     }
+    // "… It has a status. Order lines: the menu item, quantity, …": a plural label mid-paragraph starts a child list.
+    if (!firstOfBlock && s.block.kind === 'paragraph' && (m = PLURAL_LABEL.exec(text)) && isPlural(tokens(m[1]!).pop() ?? '') && !reg.resolve(m[1]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'plural-label' });
+      continue;
+    }
+    // "Each venue configures its own stations (Grill, Fry, …); the station name is unique within a venue".
+    if ((m = OWN_CHILDREN.exec(text)) && validSubject(m[1]!) && !reg.isOrgPhrase(m[2]!)) {
+      candidates.push({ phrase: m[2]!, text: m[3] ?? '', sentence: s, evidence: 'child-rows', strong: true, ...(reg.isOrgPhrase(m[1]!) ? {} : { parent: m[1]! }) });
+      continue;
+    }
     if (firstOfBlock && (m = LABEL.exec(text)) && s.block.kind !== 'heading') {
       const label = m[1]!;
       const rest = m[2]!;
@@ -444,7 +454,8 @@ export function discoverEntities(doc: Doc): void {
   // candidate of a confirmed name contributes its statement (a bullet holding only a reference counts too).
   const named = candidates.map((c) => ({ c, name: candidateName(doc, c) }));
   const confirmed = new Set<string>();
-  for (const entry of named) {
+  // A plural label is confirmed by the entities its list names, so it waits until every other candidate is in.
+  for (const entry of [...named.filter((n) => n.c.evidence !== 'plural-label'), ...named.filter((n) => n.c.evidence === 'plural-label')]) {
     // Re-resolved now: "every session needs …" after "schedule a class session …" names the entity just confirmed.
     if (!entry.name || !reg.get(entry.name)) entry.name = candidateName(doc, entry.c);
     const { c, name } = entry;

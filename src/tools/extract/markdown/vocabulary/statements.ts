@@ -162,6 +162,12 @@ export const WE_KEEP: RegExp = /^(?:we|you)\s+(?:keep|store|record|capture|track
 /** "Required: venue, guest, party size." as a sentence of its own. */
 export const SETTLED_LABEL: RegExp = /^(?:required|mandatory|optional)\s*:\s+\S/i;
 
+/** "Order lines: the menu item, quantity, …": a short plural label and its list. */
+export const PLURAL_LABEL: RegExp = /^([A-Za-z][a-z]+(?:\s+[a-z]+){0,2})\s*:\s+(.+,.+)$/;
+
+/** "Each venue configures its own stations (Grill, Fry); the station name is unique …": children of the subject. */
+export const OWN_CHILDREN: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:defines|configures|keeps|maintains|manages|sets up|creates|writes|runs)\s+(?:its|their)\s+own\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?s)\b\s*(?:\([^)]*\))?\s*(?:[;,]\s*(.*))?\.?$/i;
+
 /** "AC:", "AC 3:", "Acceptance criteria:" before a criterion. */
 export const ACCEPTANCE_LABEL: RegExp = /^(?:AC\s*\d*|acceptance(?: criteri(?:a|on))?)\s*[:.)-]\s*/i;
 
