@@ -12,6 +12,7 @@ import type { Block, DraftEntity, DraftField, DraftRelation } from './types.ts';
 import { CAN_BE_STATE, MANUAL_ORDER, NOT_A_STATE, SIGN_IN_IDENTIFIER } from './vocabulary/fieldforms.ts';
 import { DECLARED_TYPES } from './vocabulary/types.ts';
 import { pendingUniqueFromNotes } from './uniqueness.ts';
+import { tableLeadIn } from './entities.ts';
 
 export function attachAttributes(doc: Doc): void {
   for (const block of doc.parsed.blocks) {
@@ -145,7 +146,7 @@ export function addRelation(doc: Doc, r: DraftRelation): DraftRelation | undefin
 function readFieldTable(doc: Doc, block: Block): void {
   const terms = doc.sectionEntities.get(block.section);
   const entityName = terms?.length === 1 ? (doc.registry.isOrgPhrase(terms[0]!) ? 'Organization' : terms[0]!) : undefined;
-  const entity = entityName ? doc.registry.get(entityName) : undefined;
+  const entity = tableLeadIn(doc, block) ?? (entityName ? doc.registry.get(entityName) : undefined);
   if (!entity) return;
   const header = (block.header ?? []).map((h) => stripInline(h).toLowerCase());
   const col = (re: RegExp) => header.findIndex((h) => re.test(h));

@@ -14,7 +14,7 @@ import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
 import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
-import { ACT_OF_ONE, ACTOR_OBJECT_FOR, BELONGS_TO, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACT_OF_ONE, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -234,6 +234,16 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
 }
 
 function storyLinks(doc: Doc, s: Sentence, text: string): void {
+  const on = DEFINE_ON.exec(text.trim());
+  if (on) {
+    const from = doc.registry.resolve(on[1]!, undefined, { loose: true });
+    const to = doc.registry.resolve(on[2]!, undefined, { loose: true });
+    if (from && to && from !== to && from.kind !== 'tenant-root' && to.kind !== 'tenant-root') {
+      const role = camelCase(to.name);
+      addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      markUsed(doc, s);
+    }
+  }
   for (const m of text.matchAll(PUT_IN)) {
     const from = doc.registry.resolve(m[1]!, undefined, { loose: true });
     // "in a department and set who …": the target phrase ends where the clause goes on.

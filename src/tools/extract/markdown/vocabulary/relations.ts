@@ -16,6 +16,12 @@ export const M2M_PAIR: RegExp = /\b([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:↔|<->
  */
 export const BELONGS_TO: RegExp = /\b(?:belongs?|belonging) to\s+(?:exactly\s+)?(?:one|an?|the|a single|their|its)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:is|are) for\s+(?:exactly\s+)?(?:one|an?|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:watches|monitors|targets|lives in|sits in|is in|is part of|uses|follows|is governed by)\s+(?:exactly\s+)?(?:one|an?|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:linked|tied|attached|bound|assigned) to\s+(?:exactly\s+)?(?:one|an?|the|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:references|refers to|points to|points at|names)\s+(?:exactly\s+)?(?:one|an?|the|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)|\b(?:is|are)\s+(?:always\s+)?[a-z]+(?:ed|en)(?:\s+(?:after|over|up|out))?\s+(?:from|by|at|in|under|for|through|via)\s+(?:exactly\s+)?(?:one|a single)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/gi;
 
+/**
+ * "define slips on a dock", "create rooms in a building", "add stops to a route": each X sits under one Y. The verb
+ * may be gone when a requirement frame took it with a two-word actor ("let an operator define slips on a dock").
+ */
+export const DEFINE_ON: RegExp = /^(?:(?:define|create|add|set up|register|configure)\s+)?([a-z][\w-]*s)\s+(?:on|in|within|under|inside|to)\s+(?:an?|each|every|one|the|its|their)\s+([a-z][\w-]*(?:\s+(?!(?:and|or|with|for|so|that|which)\b)[a-z][\w-]*)?)\s*[.;]?$/i;
+
 /** Stories that link: "put each employee in a department", "assign each employee to a holiday calendar". */
 export const PUT_IN: RegExp = /\b(?:put|place|assign|add|attach|link|move)\s+(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:in|into|to|under)\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/gi;
 

@@ -1,0 +1,51 @@
+/** SRS phrasings ("The system shall …") read the same in any domain: each test uses its own neutral snippet, fitted to no PRD. */
+import { describe, expect, it } from 'vitest';
+import { assertConsistent, entity, extract, relation } from './helpers.ts';
+
+describe('"… store Xs with the following attributes:" and a table', () => {
+  it('gives the table rows to the record the lead-in names, even under a heading naming two records', () => {
+    for (const [lead, ent] of [['The system shall store bicycles with the following attributes:', 'Bicycle'], ['Each supplier has the following fields:', 'Supplier']] as const) {
+      const { model } = extract([
+        '# Shop', '', '## Riders and bicycles', '', '- The system shall store riders with a name.', `- ${lead}`, '',
+        '  | Attribute | Mandatory | Notes |', '  |---|---|---|', '  | Frame size | yes | in cm |', '  | Serial number | no | |', '',
+      ].join('\n'));
+      const fields = entity(model, ent).fields;
+      expect(fields.map((f) => f.name)).toEqual(expect.arrayContaining(['frameSize', 'serialNumber']));
+      expect(fields.find((f) => f.name === 'serialNumber')?.required).toBe(false);
+      assertConsistent(model);
+    }
+  });
+});
+
+describe('"record a X for one A and one B"', () => {
+  it('gives X a reference to each', () => {
+    for (const [text, from, a, b] of [
+      ['The system shall record an admission for one bed and one patient.', 'Admission', 'bed', 'patient'],
+      ['The system shall log a rental for one bike and one rider who pays for it.', 'Rental', 'bike', 'rider'],
+    ] as const) {
+      const { model } = extract([
+        '# App', '', '## Things', '', `- The system shall store ${a}s with a name.`, `- The system shall store ${b}s with a name.`, `- ${text}`,
+        `- A ${from.toLowerCase()} shall have a start date.`,
+      ].join('\n'));
+      expect(relation(model, from, a)).toMatchObject({ required: true });
+      expect(relation(model, from, b)).toMatchObject({ required: true });
+      assertConsistent(model);
+    }
+  });
+});
+
+describe('"let a X define Ys on a Z"', () => {
+  it('makes each Y belong to one Z', () => {
+    for (const [text, from, to] of [
+      ['The system shall let a clinic define beds on a ward.', 'Bed', 'Ward'],
+      ['The system shall let an office manager create rooms in a building.', 'Room', 'Building'],
+    ] as const) {
+      const { model } = extract([
+        '# App', '', '## Places and spaces', '', `- The system shall let a clinic define ${to.toLowerCase()}s. A ${to.toLowerCase()} shall have a name.`,
+        `- ${text} Each ${from.toLowerCase()} shall have a number.`,
+      ].join('\n'));
+      expect(model.relations).toContainEqual(expect.objectContaining({ from, to, required: true }));
+      assertConsistent(model);
+    }
+  });
+});
