@@ -40,13 +40,13 @@ import {
 } from './score/summary.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_DIRS = [resolve(REPO, '../shared/evals'), resolve(REPO, 'evals/prds')];
+const DEFAULT_DIRS = [resolve(REPO, '../shared/evals'), resolve(REPO, 'evals/prds'), resolve(REPO, 'evals/heldout')];
 const PEER_DIR = resolve(REPO, '../shared/evals-peer/liam');
 const DEFAULT_JSON = resolve(REPO, 'evals/reports/latest.json');
 
 const USAGE = `Usage: npm run eval -- [dir...] [options]
 
-Scores the pipeline on every <name>.gold.json of each directory (default: ../shared/evals and evals/prds),
+Scores the pipeline on every <name>.gold.json of each directory (default: ../shared/evals, evals/prds and evals/heldout),
 plus the peer benchmark ../shared/evals-peer/liam as a separate section.
 
 Options:
@@ -294,7 +294,7 @@ async function parseOptions(argv: string[]): Promise<Options | null> {
 }
 
 function parseGate(text: string): Gate {
-  const m = /^([A-Za-z]+)=(\d+(?:\.\d+)?)(%?)$/.exec(text);
+  const m = /^([A-Za-z][A-Za-z0-9]*)=(\d+(?:\.\d+)?)(%?)$/.exec(text);
   if (!m) throw new UsageError(`--min wants <metric>=<value>, e.g. entityRecall=0.9 or entityRecall=90% (got "${text}")`);
   const [, name = '', value = '0', pct] = m;
   if (!GATE_METRICS.includes(name)) throw new UsageError(`unknown metric "${name}"; one of: ${GATE_METRICS.join(', ')}`);
