@@ -318,3 +318,15 @@ describe('children introduced mid-paragraph or as "its own Xs"', () => {
     assertConsistent(model);
   });
 });
+
+describe('soft delete stated through its effect, and uniqueness among current rows', () => {
+  it('reads "sets a deletion timestamp" and "unique among the X\'s current Ys" as a partial unique on live rows', () => {
+    const { model } = extract([
+      '# Gym', '', '## Members', '', '- required: name, email',
+      '- deleting a member doesn\'t remove the row right away: it sets a deletion timestamp and hides the member.',
+      '- Email must be unique among the gym\'s current members.',
+    ].join('\n'));
+    expect(entity(model, 'Member').softDelete).toBe(true);
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Member', fields: ['orgId', 'email'], unique: true, where: [{ field: 'deletedAt', op: 'isNull' }] }));
+  });
+});

@@ -420,12 +420,12 @@ function partialIndex(doc: Doc, e: DraftEntity, fields: string[], where: Predica
 
 /** Soft delete: entities moved to a trash get deletedAt, and uniqueness among live rows becomes partial. */
 export function softDelete(doc: Doc): void {
-  const cue = /\b(?:deleted_at|deletedAt|soft[- ]delet\w*|trash|recycle bin)\b/i;
+  const cue = /\b(?:deleted_at|deletedAt|soft[- ]delet\w*|trash|recycle bin|deletion timestamp|deleted timestamp)\b/i;
   for (const block of doc.parsed.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
     if (block.excluded || block.section.cls !== 'data' || !cue.test(block.text)) continue;
     if (/\bnot soft[- ]deleted\b/i.test(block.text)) continue;
-    const rule = /\b(?:never deleted|moves? (?:the record|it|them) to (?:the )?trash|we set deleted_at|are soft[- ]deleted|is soft[- ]deleted|soft[- ]delete (?:them|it))\b/i;
+    const rule = /\b(?:never deleted|moves? (?:the record|it|them) to (?:the )?trash|we set deleted_at|are soft[- ]deleted|is soft[- ]deleted|soft[- ]delete (?:them|it)|sets? an? (?:deletion|deleted) timestamp|doesn['’]t remove the row)\b/i;
     if (!rule.test(block.text)) continue;
     // The records soft-deleted are the ones named before the rule in its sentence ("Members are soft-deleted
     // (… their booking history stays)"), else the block's first sentence, else the section's own record.

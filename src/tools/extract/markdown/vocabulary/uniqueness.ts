@@ -18,4 +18,4 @@ export const SEQUENCE_SCOPED: RegExp = /\b(?:sequential|counted|numbered|increme
 export const AT_MOST_ONCE: RegExp = /\b(?:at most once|only once|at most one|no more than one|never (?:have )?two|never more than one|one such \w+ per|must not exist twice|may not share|can only belong to one|only one|exactly one|not (?:have|contain) duplicates?|once per|never be more than one|no two|must be stored only once|cannot (?:appear|exist) twice)\b/i;
 
 /** Uniqueness restricted to live rows. */
-export const LIVE_ROWS_ONLY: RegExp = /\b(?:not in the trash|non-?trashed|not trashed|not (?:soft[- ])?deleted|only (?:apply|applies) to (?:records|rows) that are not|among (?:live|active|non-deleted) (?:records|rows))\b/i;
+export const LIVE_ROWS_ONLY: RegExp = /\b(?:not in the trash|non-?trashed|not trashed|not (?:soft[- ])?deleted|only (?:apply|applies) to (?:records|rows) that are not|among (?:live|active|non-deleted) (?:records|rows)|among (?:the\s+)?(?:[a-z]+['’]s\s+)?(?:current|live|non-deleted|undeleted|remaining) [a-z]+|only among [a-z]+ that are not (?:soft[- ])?deleted)\b/i;
