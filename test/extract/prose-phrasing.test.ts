@@ -330,3 +330,18 @@ describe('soft delete stated through its effect, and uniqueness among current ro
     expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Member', fields: ['orgId', 'email'], unique: true, where: [{ field: 'deletedAt', op: 'isNull' }] }));
   });
 });
+
+describe('people named by their role', () => {
+  const { model } = extract([
+    '# Clinic', '', '## Staff', '',
+    'Doctors, nurses and the practice manager all have user accounts. A user signs in with an email and has a role (doctor, nurse, manager).', '',
+    '## Cases', '', 'A case must have a title, a status (open, closed) and a responsible doctor.', '',
+    '## Tasks', '', 'A task has a title, a due date and optionally the user responsible for it.',
+  ].join('\n'));
+  it('links "a responsible doctor" and "the user responsible for it" to the users', () => {
+    const users = model.tenancy.userEntity;
+    expect(relation(model, 'Case', 'responsibleDoctor').to).toBe(users);
+    expect(relation(model, 'Task', 'responsibleUser')).toMatchObject({ to: users, required: false });
+    assertConsistent(model);
+  });
+});

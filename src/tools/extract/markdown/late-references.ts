@@ -26,7 +26,10 @@ export function bindLateReferences(doc: Doc): void {
       if (!target) continue;
       if (doc.relations.some((r) => r.from === entity.name && (r.name === f.name || r.field === f.name + 'Id'))) continue;
       entity.fields = entity.fields.filter((x) => x !== f);
-      addRelation(doc, { name: f.name, from: entity.name, to: target.name, cardinality: 'many-to-one', field: f.name + 'Id', required: f.required, requiredStated: f.requiredStated, line: f.line, ref: f.ref });
+      // "user responsible" reads as "responsible user".
+      const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+      const name = words.length === 2 && POSTPOSITIVE.includes(words[1]!) ? camelCase(`${words[1]} ${words[0]}`) : f.name;
+      addRelation(doc, { name, from: entity.name, to: target.name, cardinality: 'many-to-one', field: name + 'Id', required: f.required, requiredStated: f.requiredStated, line: f.line, ref: f.ref });
     }
   }
 }
@@ -35,6 +38,9 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | u
   if (f.type !== 'string' || f.role !== 'attribute' || f.enumValues?.length) return undefined;
   const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
   if (words.length === 0 || words.length > 3) return undefined;
+  // "the responsible lawyer", "an assigned mechanic", "the user responsible for it": a person by role.
+  const person = personOf(doc, words);
+  if (person && person !== entity) return person;
   // "the source (from the list above)": a plain field word names a lookup list only when exactly one list ends with it.
   if (FIELD_WORDS.includes(words[words.length - 1]!)) {
     const lists = doc.registry.list().filter((e) => e.kind === 'reference' && e !== entity && e.name.toLowerCase().endsWith(words.join('')));
@@ -52,3 +58,27 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | u
   }
   return undefined;
 }
+
+/** Words that name someone who signs in: a role value of the users' role field, or a role word of any domain. */
+function personOf(doc: Doc, words: string[]): DraftEntity | undefined {
+  const users = doc.registry.userEntity ? doc.registry.get(doc.registry.userEntity) : undefined;
+  if (!users) return undefined;
+  const roles = users.fields.filter((f) => f.type === 'enum' && /role|type|kind/i.test(f.name)).flatMap((f) => f.enumValues ?? []);
+  const isPerson = (w: string) => roles.includes(w) || PERSON_ROLES.includes(w) || PERSON_HEADS.includes(w) || doc.registry.resolve(w) === users;
+  const head = words[words.length - 1]!;
+  // "comparison operator" is no person although "operator" may be a role: a compound needs a linking modifier
+  // ("responsible doctor") or a head that is always a person ("hiring manager").
+  if (isPerson(head) && (words.length === 1 || LINK_MODIFIERS.includes(words[0]!) || PERSON_HEADS.includes(head))) return users;
+  // "user responsible", "person in charge": the person first, the role after it.
+  if (words.length === 2 && isPerson(words[0]!) && POSTPOSITIVE.includes(words[1]!)) return users;
+  return undefined;
+}
+
+/** Adjectives that follow the person they qualify ("the user responsible for it"). */
+const POSTPOSITIVE = ['responsible', 'assigned', 'accountable', 'concerned', 'involved'];
+
+/** Heads of compounds that always name a person. */
+const PERSON_HEADS = ['manager', 'lead', 'owner', 'officer', 'coordinator', 'supervisor', 'representative', 'rep'];
+
+/** Role nouns that stand for a person wherever they appear. */
+const PERSON_ROLES = ['assignee', 'reviewer', 'approver', 'owner', 'author', 'requester', 'reporter'];

@@ -10,7 +10,7 @@ import { singular, tokens, trimRef } from './text.ts';
 import type { Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { NOT_ENTITY } from './vocabulary/nouns.ts';
-import { CUSTOMER_IS, PEOPLE_HEADS, GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
+import { CUSTOMER_IS, PEOPLE_ARE_USERS, PEOPLE_HEADS, GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
 
 export function findTenancy(doc: Doc): void {
   const reg = doc.registry;
@@ -45,6 +45,15 @@ export function findTenancy(doc: Doc): void {
       if (withList) doc.statements.push({ entity: name, text: withList[1]!.replace(/\s+(?:that|which)\s+is\s+(unique.*)$/i, ' ($1)'), line: s.line, ref: trimRef(s.text), block: s.block });
       const either = /\b(?:is|are) either (?:the |an? )?([a-z]+) or (?:an? |the )?(?:regular |normal |plain )?([a-z]+)\b/i.exec(s.text);
       if (either) doc.statements.push({ entity: name, text: `role (${either[1]}, ${singular(either[2]!)})`, line: s.line, ref: trimRef(s.text), block: s.block });
+    }
+  }
+  // "Lawyers, paralegals and the office manager all have user accounts": those words mean the users.
+  for (const s of doc.sentences) {
+    const m = PEOPLE_ARE_USERS.exec(s.text);
+    if (!m || !reg.userEntity) continue;
+    for (const part of m[1]!.split(/\s*(?:,|\band\b)\s*/)) {
+      const w = normalise(part);
+      if (w.length >= 1 && w.length <= 2 && !reg.isOrgPhrase(w)) reg.aliases.set(w.join(' '), reg.userEntity);
     }
   }
   if (reg.userEntity && reg.userEntity !== 'User') {

@@ -30,3 +30,6 @@ export const GENERIC_PEOPLE: readonly string[] = ['people', 'person', 'someone',
 
 /** Entity names whose head word is a kind of person who signs in ("StaffUser", "Agent", "TeamMember"). */
 export const PEOPLE_HEADS: RegExp = /(?:User|Staff|Member|Agent|Employee|Account|Operator|Admin|Clerk|Technician|Manager)s?$/;
+
+/** "Lawyers, paralegals and the office manager all have user accounts". */
+export const PEOPLE_ARE_USERS: RegExp = /^([a-z][\w ,'’]*?)\s+(?:all\s+|each\s+)?(?:have|get)\s+(?:their own\s+)?(?:user\s+accounts?|logins?)\b/i;
