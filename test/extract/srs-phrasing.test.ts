@@ -49,3 +49,29 @@ describe('"let a X define Ys on a Z"', () => {
     }
   });
 });
+
+describe('"The system shall let an operator <verb> …" with a one-word actor', () => {
+  it('keeps the verb, so the act is not read as an attribute list of the section\'s record', () => {
+    const { model } = extract([
+      '# App', '', '## Fees', '', '- The system shall let a studio maintain fee schedules. A fee schedule has a name and an hourly fee.',
+      '- The system shall let office staff export invoices.',
+    ].join('\n'));
+    expect(model.entities.map((e) => e.name)).not.toContain('Fee');
+    expect(entity(model, 'FeeSchedule').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['name', 'hourlyFee']));
+  });
+});
+
+describe('"put a X on the Y with A and B"', () => {
+  it('makes Y a record holding X, A and B', () => {
+    const { model } = extract([
+      '# Lib', '', '## Books', '', '- title, author', '', '## Customers', '', '- name, phone', '', '## Lists', '',
+      '- The system shall let librarians add a book to the reading queue with a priority and a note.',
+      '- The system shall let clerks put a customer on the callback roster with a preferred time and a note.',
+    ].join('\n'));
+    expect(entity(model, 'ReadingQueue').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['priority', 'note']));
+    expect(relation(model, 'ReadingQueue', 'book')).toMatchObject({ to: 'Book' });
+    expect(model.relations.filter((r) => r.from === 'Book')).toEqual([]);
+    expect(model.relations.some((r) => r.to === 'Customer' && r.from !== 'Customer')).toBe(true);
+    assertConsistent(model);
+  });
+});

@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE,
+  BOLD_LEAD, BY_CHOOSING, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, SYSTEM_SHALL_ACTOR_HEAD, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE, PUT_ON_WITH,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -159,6 +159,11 @@ export function discoverEntities(doc: Doc): void {
     // "store, for each operator, its name, its country and …", "store for each staff user a name, …".
     if ((m = STORE_FOR_EACH.exec(text))) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has', strong: true });
+      continue;
+    }
+    // "put a boater on the waitlist with …": each entry of the list is a record of that X.
+    if ((m = PUT_ON_WITH.exec(text)) && validSubject(m[2]!) && !reg.isOrgPhrase(m[2]!)) {
+      candidates.push({ phrase: m[2]!, text: `the ${m[1]}, ${m[3]}`, sentence: s, evidence: 'has', strong: true });
       continue;
     }
     if ((m = RECORD_FOR_ONE.exec(text)) && validSubject(m[1]!)) {
@@ -446,7 +451,9 @@ export function discoverEntities(doc: Doc): void {
     // A user story's want is an action ("approve or reject a request …"), never a bare attribute list.
     if (s.block.kind === 'item' && firstOfBlock && !STORY_PREFIX.test(s.text)) {
       const owner = sectionOwner(doc, s.block.section);
-      if (owner) for (const part of text.split(/\s*;\s*/)) if (listLike(part) && !statesAboutOwner(part, owner)) candidates.push({ phrase: owner, text: part, sentence: s, evidence: 'bullet' });
+      // "The system shall let an operator maintain rate cards": what follows the frame is an act, not a list.
+      const act = SYSTEM_SHALL.test(s.text) && opensWithVerb(text);
+      if (owner && !act) for (const part of text.split(/\s*;\s*/)) if (listLike(part) && !statesAboutOwner(part, owner)) candidates.push({ phrase: owner, text: part, sentence: s, evidence: 'bullet' });
     }
   }
 
@@ -650,7 +657,12 @@ export function storyless(text: string): string {
   const gwt = GIVEN_WHEN_THEN.exec(text);
   if (gwt) return givenThen(gwt[1]!, gwt[2]!) ?? text;
   // "The system shall let an operator define docks" reads as "define docks"; "The system shall store …" as "store …".
-  if (SYSTEM_SHALL.test(text)) return text.replace(SYSTEM_SHALL, '');
+  const shall = SYSTEM_SHALL.exec(text);
+  if (shall) {
+    const rest = text.slice(shall[0].length);
+    // "let office staff put …" has a two-word actor; in "let an operator define docks" the second word is the verb.
+    return shall[1] && !SYSTEM_SHALL_ACTOR_HEAD.test(shall[1]) ? `${shall[1]} ${rest}` : rest;
+  }
   if (!STORY_PREFIX.test(text)) return text;
   return text.replace(STORY_PREFIX, '').replace(STORY_PURPOSE, '');
 }

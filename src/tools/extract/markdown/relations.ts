@@ -12,9 +12,9 @@ import { normalise } from './registry.ts';
 import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
-import { STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
+import { PUT_ON_WITH, STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
-import { ACT_OF_ONE, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACT_OF_ONE, CONTAINS_ONE, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -53,6 +53,7 @@ export function findRelations(doc: Doc): void {
     writtenBy(doc, s, text);
     belongsTo(doc, s, text);
     actOfOne(doc, s, text);
+    pointedAt(doc, s, text);
     storyLinks(doc, s, text);
     roleLinks(doc, s, text);
   }
@@ -202,6 +203,24 @@ function actOfOne(doc: Doc, s: Sentence, text: string): void {
   markUsed(doc, s);
 }
 
+/**
+ * "A venue that any event still points to can't be deleted" (the event references the venue); "An order contains
+ * one ticket per seat bought" (each ticket belongs to the order).
+ */
+function pointedAt(doc: Doc, s: Sentence, text: string): void {
+  const p = POINTED_TO.exec(text);
+  const c = p ? null : CONTAINS_ONE.exec(text);
+  const [fromPhrase, toPhrase] = p ? [p[2]!, p[1]!] : c ? [c[2]!, c[1]!] : [];
+  if (!fromPhrase || !toPhrase) return;
+  const from = doc.registry.resolve(fromPhrase, undefined, { loose: true });
+  const to = doc.registry.resolve(toPhrase, undefined, { loose: true });
+  if (!from || !to || from === to || from.kind === 'tenant-root' || to.kind === 'tenant-root' || from.kind === 'junction') return;
+  if (doc.relations.some((r) => (r.from === from.name && r.to === to.name) || (r.from === to.name && r.to === from.name))) return;
+  const role = camelCase(to.name);
+  addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: !!c, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+  markUsed(doc, s);
+}
+
 function belongsTo(doc: Doc, s: Sentence, text: string): void {
   for (const m of text.matchAll(BELONGS_TO)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
@@ -244,7 +263,8 @@ function storyLinks(doc: Doc, s: Sentence, text: string): void {
       markUsed(doc, s);
     }
   }
-  for (const m of text.matchAll(PUT_IN)) {
+  // "add a book to the reading queue with a priority": the queue's entries are records of their own (entities pass).
+  for (const m of PUT_ON_WITH.test(text.trim()) ? [] : text.matchAll(PUT_IN)) {
     const from = doc.registry.resolve(m[1]!, undefined, { loose: true });
     // "in a department and set who …": the target phrase ends where the clause goes on.
     const target = m[2]!.split(/\s+(?:and|or|but|with|that|which|who|so|to|in|on|for)\b/)[0]!;
@@ -521,7 +541,7 @@ function storyObjectPreps(doc: Doc): void {
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
     const m = STORY_OBJECT_PREPS.exec(s.text);
-    if (!m) continue;
+    if (!m || PUT_ON_WITH.test(storyless(s.text).trim())) continue;
     const object = doc.registry.resolve(m[1]!, undefined, { loose: true });
     if (!object || object.kind === 'tenant-root' || object.kind === 'junction') continue;
     for (const p of m[2]!.matchAll(/\s+(?:to|for|at|in|on)\s+(?:an?|the|one|each)\s+([a-z][\w-]*(?:\s+(?!(?:to|for|at|in|on)\b)[a-z][\w-]*)?)/gi)) {

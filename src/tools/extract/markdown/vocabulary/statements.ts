@@ -178,7 +178,10 @@ export const GIVEN_WHEN_THEN: RegExp = /^given\s+(.+?),\s*(?:and\s+)?when\s+.+?,
 export const GIVEN_RECORD: RegExp = /\b(?:create|add|log|register|open|record|enter|save|book|submit|edit|receive)s?\s+(?:an?|the|one|new|a new)\s+([a-z][\w-]*(?:\s+(?!(?:when|and|for|from|to|with|in|on)\b)[a-z][\w-]*)?)|^(?:an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has|is|exists)\b/i;
 
 /** Requirement frames: "The system shall …", "The system shall let an operator …", "The app must allow staff to …". */
-export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:to\s+)?)?/i;
+/** Group 1 is a two-word actor's second word, which may be the verb instead ("let an operator define docks"). */
+export const SYSTEM_SHALL_ACTOR_HEAD: RegExp = /^(?:staff|personnel|people|team|crew|users?|members?|managers?|admins?|administrators?|owners?|agents?|employees?|clerks?|officers?|operators?|customers?|workers?|leads?|coordinators?|dispatchers?|technicians?|supervisors?|planners?|masters?|assistants?|reps?|representatives?)$/i;
+
+export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+(?!to\b)([a-z]+))?\s+(?:to\s+)?)?/i;
 
 /** "store, for each operator, its name, …", "record for each staff user a name, …". */
 export const STORE_FOR_EACH: RegExp = /^(?:store|record|keep|capture|track|hold)\s*,?\s+for\s+(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s+((?:an?|the|its|their)\s+.+)$/i;
@@ -191,6 +194,9 @@ export const ONE_ATTRIBUTE: RegExp = /^(?:only\s+)?(?:an?\s+|the\s+)?([a-z][\w /
 
 /** "record a lease for one slip, one vessel and one boater", "log a rental for one bike and one rider": what each holds one of. */
 export const RECORD_FOR_ONE: RegExp = /^(?:record|store|keep|log|register|create|book)s?\s+(?:an?|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+for\s+(one\s+.+)$/i;
+
+/** "put a boater on the waitlist with the slip length they need and a note", "add a patient to the waiting list with a priority". */
+export const PUT_ON_WITH: RegExp = /^(?:put|add|place|enter)\s+(?:an?|the|each)\s+([a-z][\w-]*)\s+(?:on|to|onto|in|into)\s+(?:the|a|an|its|their)\s+([a-z][\w-]*(?:\s+(?!with\b)[a-z][\w-]*)?)\s+with\s+(.+)$/i;
 
 /** "Users are global: one login, one email address (unique …)". */
 export const ARE_ADJ_LIST: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+[a-z-]+\s*:\s*(.+)$/i;
