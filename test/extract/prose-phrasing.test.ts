@@ -345,3 +345,16 @@ describe('people named by their role', () => {
     assertConsistent(model);
   });
 });
+
+describe('links stated from the referenced side', () => {
+  it('reads "a X that any Y still points to" and "an X contains one Y per …"', () => {
+    const { model } = extract([
+      '# Gigs', '', '## Data', '', 'A hall has a name. A hall that any gig still points to can\'t be deleted.', '',
+      'A gig has a title and a date.', '', 'A booking has a total. A booking contains one seat per guest. A seat has a row and a number.',
+    ].join('\n'));
+    expect(relation(model, 'Gig', 'hall').to).toBe('Hall');
+    expect(relation(model, 'Seat', 'booking')).toMatchObject({ to: 'Booking', required: true });
+    expect(model.relations.some((r) => r.from === 'Booking' && r.to === 'Seat')).toBe(false);
+    assertConsistent(model);
+  });
+});

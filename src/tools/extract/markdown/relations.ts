@@ -215,6 +215,8 @@ function pointedAt(doc: Doc, s: Sentence, text: string): void {
   const from = doc.registry.resolve(fromPhrase, undefined, { loose: true });
   const to = doc.registry.resolve(toPhrase, undefined, { loose: true });
   if (!from || !to || from === to || from.kind === 'tenant-root' || to.kind === 'tenant-root' || from.kind === 'junction') return;
+  // Containment settles the direction: a link read the other way round ("the order's ticket") gives way.
+  if (c) doc.relations = doc.relations.filter((r) => !(r.from === to.name && r.to === from.name && r.cardinality === 'many-to-one' && !r.requiredStated));
   if (doc.relations.some((r) => (r.from === from.name && r.to === to.name) || (r.from === to.name && r.to === from.name))) return;
   const role = camelCase(to.name);
   addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: !!c, requiredStated: false, line: s.line, ref: trimRef(s.text) });

@@ -50,6 +50,12 @@ export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+(
 /** "Students enrol in courses.", "Members join clubs.": two plurals linked by a verb, alone in a sentence. */
 export const PLURAL_VERB_IN_PLURAL: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?[a-z]+(?:\s+(?:in|into|on|to|for|at|up for))?\s+([a-z][\w-]*s)\s*[.;]?\s*$/i;
 
+/** "A venue that any event still points to", "a practice area that matters still point to": group 2 references group 1. */
+export const POINTED_TO: RegExp = /\b(?:an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+that\s+(?:any|an?|the|some|other)?\s*([a-z][\w-]*(?:\s+(?!still\b)[a-z][\w-]*)?)\s+(?:still\s+)?(?:points?|refers?|links?)\s+to\b/i;
+
+/** "An order contains one ticket per seat bought": group 2 belongs to group 1. */
+export const CONTAINS_ONE: RegExp = /^(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:contains|holds|is made up of)\s+(?:one|an?)\s+([a-z][\w-]*)\s+(?:per|for each)\b/i;
+
 /** "A booking is one member reserving one space from a start time to an end time". */
 export const ACT_OF_ONE: RegExp = /^(?:an?|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?:one|an?|a single)\s+([a-z][\w-]*)\s+[a-z]+ing\s+(?:one|an?|a single)\s+([a-z][\w-]*)\b(?:.*?\bfrom\s+an?\s+([a-z]+\s+(?:time|date))\s+to\s+an?\s+([a-z]+\s+(?:time|date)))?/i;
 
