@@ -75,3 +75,17 @@ describe('"put a X on the Y with A and B"', () => {
     assertConsistent(model);
   });
 });
+
+describe('"the date and time it falls due" and "the date and time it starts"', () => {
+  it('name one moment after what happens then', () => {
+    const { model } = extract([
+      '# App', '', '## Things', '', 'An invoice has a number and the date and time it falls due.', '',
+      'A shift has a title, the date and time it starts and a note.', '', 'A permit has a number and the date it becomes payable.',
+      '', 'An order has a number and the date and time it was placed.',
+    ].join('\n'));
+    expect(entity(model, 'Invoice').fields.map((f) => [f.name, f.type])).toContainEqual(['dueAt', 'datetime']);
+    expect(entity(model, 'Shift').fields.map((f) => f.name)).toEqual(['title', 'startsAt', 'note']);
+    expect(entity(model, 'Permit').fields.map((f) => [f.name, f.type])).toContainEqual(['payableOn', 'date']);
+    expect(entity(model, 'Order').fields.map((f) => [f.name, f.type])).toContainEqual(['placedAt', 'datetime']);
+  });
+});

@@ -11,7 +11,7 @@ import { normalise } from './registry.ts';
 import { dropDeterminers, gerund, singular, splitList, tokens } from './text.ts';
 import type { DraftEntity } from './types.ts';
 import {
-  EVENT_DATE_SUBJECT, EVENT_TIME, FLAG_FOR, FLAG_SUFFIX, HAPPENED_WHEN, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
+  DATE_AND_TIME, EVENT_DATE_SUBJECT, EVENT_TIME, FALLS_STATE, FLAG_FOR, PRONOUN_EVENT_TIME, FLAG_SUFFIX, HAPPENED_WHEN, HOW_IT_WAS, HOW_LONG, HOW_MANY, HOW_MUCH, MARK_AS,
   NUMBERED_LINES, SUPPLYING_GERUND, WHETHER, WHICH_IT_WAS, WHO_DID,
 } from './vocabulary/fieldforms.ts';
 import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
@@ -56,7 +56,7 @@ function mask(text: string): { masked: string; restore: (s: string) => string } 
 /** Splits an attribute list into chunk texts, with the modifiers that a trailing "— both optional" spreads. */
 export function splitAttributeList(text: string): { chunks: string[]; group: Modifiers } {
   // "…, role: admin, recruiter or viewer": a label with its values inside a list is one enum attribute.
-  const labelled = text.replace(/\.$/, '').replace(/(^|,\s*)([a-z][a-z ]{0,25}?):\s+((?:[a-z][a-z0-9_-]*(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+))+[a-z][a-z0-9_-]*)\s*(?=$|;)/g, '$1$2 ($3)');
+  const labelled = text.replace(/\.$/, '').replace(DATE_AND_TIME, 'the moment').replace(/(^|,\s*)([a-z][a-z ]{0,25}?):\s+((?:[a-z][a-z0-9_-]*(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+))+[a-z][a-z0-9_-]*)\s*(?=$|;)/g, '$1$2 ($3)');
   const { masked, restore } = mask(labelled);
   const group: Modifiers = { notes: [] };
   let body = masked;
@@ -308,6 +308,14 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
   }
   const headWithArticle = head.replace(/^(?:an?\s+)?optional\s+/i, '').trim();
   // The date of something the subject will do is unknown until it happens: optional unless stated.
+  if ((m = FALLS_STATE.exec(headWithArticle))) {
+    const day = /^(?:date|day)$/i.test(m[1]!);
+    return field([m[2]!.toLowerCase(), day ? 'on' : 'at'], day ? 'date' : 'datetime');
+  }
+  if ((m = PRONOUN_EVENT_TIME.exec(headWithArticle)) && !/(?:ss|us|is)$/i.test(m[2]!)) {
+    const day = /^(?:date|day)$/i.test(m[1]!);
+    return field([m[2]!.toLowerCase(), day ? 'on' : 'at'], day ? 'date' : 'datetime');
+  }
   if ((m = EVENT_DATE_SUBJECT.exec(headWithArticle))) return field([gerund(m[2]!), m[1]!.toLowerCase() === 'time' ? 'at' : 'date'], undefined, mods.required ? {} : { optional: true });
   if ((m = HAPPENED_WHEN.exec(headWithArticle))) {
     // A word naming another entity says who acted ("the first agent response"), not what happened.

@@ -6,6 +6,15 @@
 /** "when it was sent", "the time it was placed", "the date it was received", "when each person was assigned". */
 export const EVENT_TIME: RegExp = /^(?:when|the (time|date|moment|day|timestamp)(?: when| at which| that)?)\s+(?:(?:it|they|he|she|this|that|each \w+|every \w+|the \w+|one)\s+)?(?:(?:was|were|is|are|got|gets|has been|had been|will be|actually|first|finally)\s+)*((?:last\s+)?[a-z]+(?:ed|en|t|n))\b(.*)$/i;
 
+/** "the date and time it was placed", "the date and time the order is due": one moment, not two attributes. */
+export const DATE_AND_TIME: RegExp = /\bthe date and time\b(?=\s+(?:when|at which|that|it|they|this|the|an?|each)\b)/gi;
+
+/** "the moment it falls due", "the date it becomes payable" → dueAt, payableOn: the state the record reaches. */
+export const FALLS_STATE: RegExp = /^the (time|moment|date|day)\s+(?:when\s+|at which\s+)?(?:it|they|this|that|the \w+)\s+(?:falls?|becomes?|comes?|goes|go)\s+(due|payable|overdue|live|active|available)\b/i;
+
+/** "the moment it starts", "the date it ends" → startsAt, endsOn: a pronoun subject and a present verb, nothing after. */
+export const PRONOUN_EVENT_TIME: RegExp = /^the (time|moment|date|day)\s+(?:when\s+)?(?:it|they|this|that)\s+([a-z]+s)\s*$/i;
+
 /** "the date an employee leaves the company" → leaving date. */
 /** "the time the result was entered" is a passive event (EVENT_TIME), not a subject's act: auxiliaries are no verb here. */
 export const EVENT_DATE_SUBJECT: RegExp = /^the (date|day|time)\s+(?:an?|the|each|their)\s+[a-z]+\s+(?!(?:was|is|has|does|goes)\b)([a-z]+s)\b/i;
