@@ -89,3 +89,15 @@ describe('"the date and time it falls due" and "the date and time it starts"', (
     expect(entity(model, 'Order').fields.map((f) => [f.name, f.type])).toContainEqual(['placedAt', 'datetime']);
   });
 });
+
+describe('"find Xs by status whose <date> falls within the next N days"', () => {
+  it('ranges over the date the whose-clause names', () => {
+    for (const [ent, date, list] of [['Permit', 'expiryDate', 'number, status (draft, issued), issue date, expiry date'], ['Subscription', 'renewalDate', 'plan name, status (active, paused), start date, renewal date']] as const) {
+      const { model } = extract([
+        '# App', '', `## ${ent}s`, '', `- ${list}`, '', '## Queries', '',
+        `- The nightly job shall find ${ent.toLowerCase()}s by status whose ${date === 'expiryDate' ? 'expiry' : 'renewal'} date falls within the next 30 days.`,
+      ].join('\n'));
+      expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: ent, equality: ['status'], range: date }));
+    }
+  });
+});

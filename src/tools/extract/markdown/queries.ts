@@ -292,7 +292,8 @@ function orderingField(entity: DraftEntity, text: string): { field: string; dire
 function rangeField(entity: DraftEntity, text: string, orderField?: string): string | undefined {
   const explicit = /\b(?:with an?|whose|where (?:the|its)?|by)\s+([a-z][\w -]*?)\s+(?:in the next|is older|is newer|has passed|have passed|is before|is after|between|within|falls)/i.exec(text);
   if (explicit) {
-    const f = findField(entity, explicit[1]!);
+    // "by status whose end date falls within …": the span is on the last field named before the verb.
+    const f = findField(entity, explicit[1]!) ?? findField(entity, explicit[1]!.split(/\s+(?:whose|with an?|where (?:the |its )?)\s*/i).pop()!);
     if (f) return f;
   }
   const verb = /\b([a-z]+ed)\s+(?:in the \w+\s+)?(?:within|between|during|over)\b/i.exec(text);
