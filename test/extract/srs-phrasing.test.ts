@@ -101,3 +101,16 @@ describe('"find Xs by status whose <date> falls within the next N days"', () => 
     }
   });
 });
+
+describe('initials defined once ("Vehicle identification number (VIN)")', () => {
+  it('stand for the attribute in later sentences', () => {
+    for (const [ent, def, short, field] of [['Car', 'Vehicle identification number (VIN)', 'VIN', 'vehicleIdentificationNumber'], ['Product', 'Stock keeping unit (SKU)', 'SKU', 'stockKeepingUnit']] as const) {
+      const { model } = extract([
+        '# App', '', `## ${ent}s`, '', '| Field | Required | Notes |', '|---|---|---|', '| Name | yes | |', `| ${def} | no | |`, '',
+        '## Performance', '', `- Staff shall be able to look a ${ent.toLowerCase()} up by ${short} in under 50 ms.`,
+      ].join('\n'));
+      expect(entity(model, ent).fields.map((f) => f.name)).toContain(field);
+      expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: ent, equality: [field] }));
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { ParsedDocument } from './parse.ts';
 import { Registry } from './registry.ts';
 import { blockIsReadable } from './sections.ts';
 import { sentencesOf } from './text.ts';
+import { ACRONYM_DEFINED } from './vocabulary/statements.ts';
 import type { Block, DraftFinding, DraftIndex, DraftPattern, DraftReference, DraftRelation, Section, Sentence } from './types.ts';
 
 /** A statement that gives an entity attributes: "<entity> has <list>", a field table, a bullet under its heading. */
@@ -50,7 +51,7 @@ export interface PendingUnique {
 }
 
 export function createDoc(parsed: ParsedDocument): Doc {
-  const sentences = parsed.blocks.filter(blockIsReadable).flatMap((b) => sentencesOf(b));
+  const sentences = expandAcronyms(parsed, parsed.blocks.filter(blockIsReadable).flatMap((b) => sentencesOf(b)));
   return {
     parsed,
     registry: new Registry(),
@@ -77,4 +78,27 @@ export function markUsed(doc: Doc, s: Sentence): void {
 export function sectionEntity(doc: Doc, section: Section | undefined): string | undefined {
   const names = section ? doc.sectionEntities.get(section) : undefined;
   return names && names.length === 1 ? names[0] : undefined;
+}
+
+/**
+ * "Hull identification number (HIN)" in a table or a sentence, then "look a vessel up by HIN": later sentences
+ * read the initials as the name they stand for, so the field they mean is found.
+ */
+function expandAcronyms(parsed: ParsedDocument, sentences: Sentence[]): Sentence[] {
+  const defined = new Map<string, string>();
+  const texts = parsed.blocks.flatMap((b) => [b.text, ...(b.rows ?? []).flatMap((r) => r.cells)]);
+  for (const t of texts) {
+    for (const m of t.matchAll(ACRONYM_DEFINED)) {
+      const words = m[1]!.split(/[\s-]+/);
+      const letters = m[2]!.toLowerCase();
+      const tail = words.slice(-letters.length);
+      if (tail.length === letters.length && tail.every((w, i) => w[0]!.toLowerCase() === letters[i])) defined.set(m[2]!, tail.join(' ').toLowerCase());
+    }
+  }
+  if (!defined.size) return sentences;
+  const re = new RegExp(`(?<!\\()\\b(${[...defined.keys()].join('|')})\\b(?!\\))`, 'g');
+  return sentences.map((s) => {
+    const text = s.text.replace(re, (a) => defined.get(a)!);
+    return text === s.text ? s : { ...s, text };
+  });
 }

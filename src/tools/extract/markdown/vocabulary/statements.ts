@@ -198,6 +198,9 @@ export const RECORD_FOR_ONE: RegExp = /^(?:record|store|keep|log|register|create
 /** "put a boater on the waitlist with the slip length they need and a note", "add a patient to the waiting list with a priority". */
 export const PUT_ON_WITH: RegExp = /^(?:put|add|place|enter)\s+(?:an?|the|each)\s+([a-z][\w-]*)\s+(?:on|to|onto|in|into)\s+(?:the|a|an|its|their)\s+([a-z][\w-]*(?:\s+(?!with\b)[a-z][\w-]*)?)\s+with\s+(.+)$/i;
 
+/** "Hull identification number (HIN)", "stock keeping unit (SKU)": a name and its initials, defined once. */
+export const ACRONYM_DEFINED: RegExp = /\b((?:[A-Za-z][a-z]+[\s-]+){1,4}[A-Za-z][a-z]+)\s*\(([A-Z]{2,6})\)/g;
+
 /** "Users are global: one login, one email address (unique …)". */
 export const ARE_ADJ_LIST: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+[a-z-]+\s*:\s*(.+)$/i;
 
