@@ -114,3 +114,16 @@ describe('initials defined once ("Vehicle identification number (VIN)")', () => 
     }
   });
 });
+
+describe('"reject a X that is already recorded for any Y"', () => {
+  it('is a key on Y.X, global when the scope removes the tenant', () => {
+    const { model } = extract([
+      '# App', '', '## Members', '', '- username, display name, card number', '', '## Rules', '',
+      '- The system shall reject a username that is already used by another member.',
+      '- The system shall reject a card number that is already registered for any member, regardless of club.',
+    ].join('\n'));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Member', fields: ['orgId', 'username'], unique: true }));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Member', fields: ['cardNumber'], unique: true }));
+    assertConsistent(model);
+  });
+});

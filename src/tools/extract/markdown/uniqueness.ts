@@ -13,7 +13,7 @@ import { findMentions } from './mentions.ts';
 import { normalise } from './registry.ts';
 import { sentencesOf, singular, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftIndex, Sentence } from './types.ts';
-import { GLOBAL_SCOPE_WORDS, GLOBALLY_UNIQUE, LIVE_ROWS_ONLY, SEQUENCE_SCOPED, UNIQUE_SCOPED } from './vocabulary/uniqueness.ts';
+import { ANY_TENANT, GLOBAL_SCOPE_WORDS, GLOBALLY_UNIQUE, REJECT_ALREADY_USED, LIVE_ROWS_ONLY, SEQUENCE_SCOPED, UNIQUE_SCOPED } from './vocabulary/uniqueness.ts';
 import { storyless } from './entities.ts';
 
 const NOT_UNIQUE = /\b(?:not (?:guaranteed |necessarily |always )?unique|may not be unique|non-unique|need not be unique|can be shared|may share)\b/i;
@@ -140,6 +140,17 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
         resolveOne(doc);
         return true;
       }
+    }
+  }
+  // "The system shall reject a HIN that is already recorded for any vessel on the platform, regardless of operator".
+  if ((m = REJECT_ALREADY_USED.exec(text))) {
+    const entity = doc.registry.resolve(m[2]!, undefined, { loose: true });
+    const field = entity && entity.kind !== 'tenant-root' ? fieldByPhrase(entity, m[1]!) : undefined;
+    if (entity && field) {
+      const scope = ANY_TENANT.test(m[3]!) ? 'global' : (uniqueScope(doc, m[3]!) ?? 'org');
+      doc.pendingUniques.push({ entity: entity.name, field, scope, line: s.line, ref: trimRef(s.text) });
+      resolveOne(doc);
+      return true;
     }
   }
   // "the same email must not exist twice within one org".

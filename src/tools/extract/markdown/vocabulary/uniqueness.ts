@@ -11,6 +11,15 @@ export const GLOBAL_SCOPE_WORDS: readonly string[] = [
 
 export const GLOBALLY_UNIQUE: RegExp = /\b(?:globally unique|unique globally|unique across (?:the (?:whole|entire) )?(?:platform|system|all)|unique platform[- ]wide|platform[- ]wide unique|unique everywhere|can only ever be claimed by one)\b/i;
 
+/**
+ * "reject a HIN that is already recorded for any vessel on the platform", "refuse a username that is already used by
+ * another member": group 1 the value, group 2 the record, group 3 the scope that follows.
+ */
+export const REJECT_ALREADY_USED: RegExp = /\b(?:reject|refuse|block|prevent|disallow)s?\s+(?:an?|the|any)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+that\s+(?:is|has)\s+already\s+(?:been\s+)?(?:recorded|used|registered|taken|assigned|stored|in use)\s+(?:for|by|on|with)\s+(?:any|another|an?|some)\s+(?:other\s+)?([a-z][\w-]*)\b(.*)$/i;
+
+/** A scope that removes the tenant: "regardless of operator", "on the platform", "anywhere", "in any organization". */
+export const ANY_TENANT: RegExp = /\b(?:regardless of|irrespective of|whatever the)\b|\bon the (?:whole |entire )?(?:platform|system)\b|\banywhere\b|\bin any (?:organi[sz]ation|tenant|account|workspace)\b/i;
+
 /** "sequential per store", "counted per post", "numbered within each project": a per-scope sequence is unique. */
 export const SEQUENCE_SCOPED: RegExp = /\b(?:sequential|counted|numbered|incrementing|sequence)\s+(?:per|within|in|inside|for)\s+((?:the|a|an|its|each|every|one)\s+)*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
 
