@@ -127,3 +127,16 @@ describe('"reject a X that is already recorded for any Y"', () => {
     assertConsistent(model);
   });
 });
+
+describe('"The system shall allow at most one X per <tenant> to be active"', () => {
+  it('keeps the quantifier, so the rule is a partial unique on the flag', () => {
+    for (const [tenant, ent, plural] of [['studio', 'FeeSchedule', 'fee schedules'], ['school', 'Timetable', 'timetables']] as const) {
+      const { model } = extract([
+        '# App', '', '## Setup', '', `- The system shall treat each ${tenant} as a separate tenant.`,
+        `- The system shall let a ${tenant} maintain ${plural}. A ${plural.replace(/s$/, '')} has a name and a start date.`,
+        `- The system shall allow at most one ${plural.replace(/s$/, '')} per ${tenant} to be active at any time.`,
+      ].join('\n'));
+      expect(model.indexes).toContainEqual(expect.objectContaining({ entity: ent, fields: ['orgId'], unique: true, where: [{ field: 'isActive', op: 'eq', value: true }] }));
+    }
+  });
+});

@@ -181,7 +181,7 @@ export const GIVEN_RECORD: RegExp = /\b(?:create|add|log|register|open|record|en
 /** Group 1 is a two-word actor's second word, which may be the verb instead ("let an operator define docks"). */
 export const SYSTEM_SHALL_ACTOR_HEAD: RegExp = /^(?:staff|personnel|people|team|crew|users?|members?|managers?|admins?|administrators?|owners?|agents?|employees?|clerks?|officers?|operators?|customers?|workers?|leads?|coordinators?|dispatchers?|technicians?|supervisors?|planners?|masters?|assistants?|reps?|representatives?)$/i;
 
-export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+(?!to\b)([a-z]+))?\s+(?:to\s+)?)?/i;
+export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?!(?:at most|at least|only|exactly|up to|no more than|one|two)\b)(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+(?!to\b)([a-z]+))?\s+(?:to\s+)?)?/i;
 
 /** "store, for each operator, its name, …", "record for each staff user a name, …". */
 export const STORE_FOR_EACH: RegExp = /^(?:store|record|keep|capture|track|hold)\s*,?\s+for\s+(?:each|every|an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s+((?:an?|the|its|their)\s+.+)$/i;
