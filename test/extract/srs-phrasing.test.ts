@@ -1,6 +1,6 @@
 /** SRS phrasings ("The system shall …") read the same in any domain: each test uses its own neutral snippet, fitted to no PRD. */
 import { describe, expect, it } from 'vitest';
-import { assertConsistent, entity, extract, relation } from './helpers.ts';
+import { assertConsistent, entity, extract, field, relation } from './helpers.ts';
 
 describe('"… store Xs with the following attributes:" and a table', () => {
   it('gives the table rows to the record the lead-in names, even under a heading naming two records', () => {
@@ -138,5 +138,16 @@ describe('"The system shall allow at most one X per <tenant> to be active"', () 
       ].join('\n'));
       expect(model.indexes).toContainEqual(expect.objectContaining({ entity: ent, fields: ['orgId'], unique: true, where: [{ field: 'isActive', op: 'eq', value: true }] }));
     }
+  });
+});
+
+describe('"The system shall record when a X was <done>"', () => {
+  it('gives X an optional time of that act', () => {
+    const { model } = extract([
+      '# App', '', '## Orders', '', '- The system shall store orders with a number and a total.', '- The system shall record when an order was shipped.',
+      '', '## Tickets', '', '- A ticket has a subject.', '- The system shall record when a ticket was escalated to a supervisor.',
+    ].join('\n'));
+    expect(field(model, 'Order', 'shippedAt')).toMatchObject({ type: 'datetime', required: false });
+    expect(field(model, 'Ticket', 'escalatedAt')).toMatchObject({ type: 'datetime', required: false });
   });
 });

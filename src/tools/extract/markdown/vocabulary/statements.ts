@@ -201,6 +201,9 @@ export const PUT_ON_WITH: RegExp = /^(?:put|add|place|enter)\s+(?:an?|the|each)\
 /** "Hull identification number (HIN)", "stock keeping unit (SKU)": a name and its initials, defined once. */
 export const ACRONYM_DEFINED: RegExp = /\b((?:[A-Za-z][a-z]+[\s-]+){1,4}[A-Za-z][a-z]+)\s*\(([A-Z]{2,6})\)/g;
 
+/** "record when an order was shipped", "store when each request is approved": the act's time on that record. */
+export const RECORD_WHEN: RegExp = /^(?:record|store|keep|capture|track|log)s?\s+when\s+(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:was|is|were|are|gets|got|has been)\s+([a-z]+(?:ed|en|t|n)\b[^;]*)/i;
+
 /** "Users are global: one login, one email address (unique …)". */
 export const ARE_ADJ_LIST: RegExp = /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+[a-z-]+\s*:\s*(.+)$/i;
 
