@@ -8,7 +8,7 @@ export const CODE_LIST: RegExp = /(?::|\b(?:at least|at minimum|including|such a
 export const CODE_NAMED: RegExp = /\b([A-Z][A-Z0-9_]{1,30})\s+\(([A-Z][^()]{0,40})\)/g;
 
 /** "Annual leave (code ANNUAL), Sick leave (SICK)": named values with their codes. */
-export const NAMED_CODE: RegExp = /([A-Za-z][a-z]+(?:(?:\s+|\/)[a-z]+){0,3})\s+\((?:code\s+)?([A-Z][A-Z0-9_]{1,30})\)/g;
+export const NAMED_CODE: RegExp = /([A-Za-z][A-Za-z]+(?:(?:\s+|\/)[a-z]+){0,3})\s+\((?:code\s+)?([A-Z][A-Z0-9_]{1,30})\)/g;
 
 /** "pick from a standard list of leave types", "a fixed catalogue of units": the list names a lookup entity. */
 export const REFERENCE_LIST_OF: RegExp = /\b(?:standard|fixed|global|predefined|pre-defined|built-in|shared|platform[- ]wide)\s+(?:list|catalog(?:ue)?|set)\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
