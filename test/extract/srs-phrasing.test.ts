@@ -151,3 +151,16 @@ describe('"The system shall record when a X was <done>"', () => {
     expect(field(model, 'Ticket', 'escalatedAt')).toMatchObject({ type: 'datetime', required: false });
   });
 });
+
+describe('"the index should cover only Xs that have not yet been <done>"', () => {
+  it('restricts the read to records without that act\'s time', () => {
+    for (const [ent, verb, list] of [['Request', 'approved', 'requests'], ['Parcel', 'collected', 'parcels']] as const) {
+      const { model } = extract([
+        '# App', '', `## ${ent}s`, '', `- A ${ent.toLowerCase()} has a subject and a note.`, `- The system shall record when a ${ent.toLowerCase()} was ${verb}.`, '',
+        '## Performance', '', `- **Queue.** The queue shall list ${list} oldest first. Most ${list} are ${verb} quickly, so the index should cover only ${list} that have not yet been ${verb}.`,
+      ].join('\n'));
+      expect(model.queryPatterns).toContainEqual(expect.objectContaining({ entity: ent, where: [{ field: `${verb}At`, op: 'isNull' }] }));
+      assertConsistent(model);
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, COVER_ONLY_NOT_YET, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
 import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
@@ -34,6 +34,11 @@ export function findQueryPatterns(doc: Doc): void {
     if (!QUERY_STRONG.test(text) && !(inQuery && QUERY_WEAK.test(text))) continue;
     for (const variant of separateLookups(text)) {
       const pattern = readPattern(doc, s, variant);
+      // "… Because most entries are offered a slip, the index serving this list shall cover only entries that have
+      // not been offered one": a later sentence of the same requirement restricts the read.
+      const notYet = pattern && COVER_ONLY_NOT_YET.exec(s.block.text);
+      const at = notYet && doc.registry.get(pattern.entity)?.fields.find((f) => f.name === `${notYet[1]!.toLowerCase()}At`);
+      if (pattern && at && !pattern.where.some((w) => w.field === at.name)) pattern.where.push({ field: at.name, op: 'isNull' });
       if (pattern) {
         doc.patterns.push(pattern);
         markUsed(doc, s);

@@ -34,3 +34,9 @@ export const OWN_RECORDS: RegExp = /\b(?:my|mine|the current user['’]?s?|(?:a|
 export const PENDING_CUES: RegExp = /\b(?:waiting (?:for|on)|awaiting|pending (?:a |an |the )?(?:decision|approval|review)|not yet (?:decided|approved|reviewed|handled))\b/i;
 /** Enum values that name that state. */
 export const PENDING_VALUES: readonly string[] = ['pending', 'waiting', 'awaiting', 'submitted', 'requested', 'awaiting_approval', 'pending_approval', 'in_review'];
+
+/**
+ * "the index serving this list shall cover only entries that have not been offered one", "the index should cover
+ * just the rows that have not yet been approved": the read skips records whose act has happened (group 1, the verb).
+ */
+export const COVER_ONLY_NOT_YET: RegExp = /\bcovers?\s+(?:only|just)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:that|which|who)\s+(?:have|has)\s+not\s+(?:yet\s+)?been\s+([a-z]+ed)\b/i;
