@@ -164,3 +164,18 @@ describe('"the index should cover only Xs that have not yet been <done>"', () =>
     }
   });
 });
+
+describe('"prevent the deletion of a X that has a Y"', () => {
+  it('is a delete rule on the Y\'s link, never a link from X to Y', () => {
+    for (const [parent, child] of [['Room', 'Booking'], ['Truck', 'Trip']] as const) {
+      const p = parent.toLowerCase();
+      const c = child.toLowerCase();
+      const { model } = extract([
+        '# App', '', '## Things', '', `- The system shall store ${p}s with a name.`, `- A ${c} shall have a start date and belongs to a ${p}.`,
+        `- The system shall prevent the deletion of a ${p} that has a ${c}.`,
+      ].join('\n'));
+      expect(model.relations.filter((r) => r.from === parent)).toEqual([]);
+      expect(relation(model, child, p)).toMatchObject({ to: parent, onDelete: 'Restrict' });
+    }
+  });
+});

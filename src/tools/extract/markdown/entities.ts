@@ -291,7 +291,8 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has' });
       continue;
     }
-    if ((m = WHICH_HAS.exec(text))) {
+    // "prevent the deletion of a vessel that has a lease" is a delete rule: the lease holds the link, not the vessel.
+    if ((m = WHICH_HAS.exec(text)) && !DELETE_VERBS.test(text.slice(0, m.index))) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
       continue;
     }
@@ -398,7 +399,8 @@ export function discoverEntities(doc: Doc): void {
         continue;
       }
     }
-    if ((m = WHICH_HAS.exec(text))) {
+    // "prevent the deletion of a vessel that has a lease" is a delete rule: the lease holds the link, not the vessel.
+    if ((m = WHICH_HAS.exec(text)) && !DELETE_VERBS.test(text.slice(0, m.index))) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
       continue;
     }
