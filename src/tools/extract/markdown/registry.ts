@@ -4,7 +4,7 @@
  * turns a noun phrase from a sentence into an entity, trying exact words, aliases, then a unique head-noun
  * match — the way a reader understands "the policy" in a section about SLA policies.
  */
-import { pascalCase, words as nameWords } from '../../../model/names.ts';
+import { pascalCase, words } from '../../../model/names.ts';
 import { dropDeterminers, singular, tokens } from './text.ts';
 import type { DraftEntity } from './types.ts';
 import { FIELD_WORDS, QUALIFIER_TAILS } from './vocabulary/nouns.ts';
@@ -102,6 +102,17 @@ export class Registry {
     }
     return undefined;
   }
+}
+
+/** Entity names are split on every lookup (each mention tries every entity): split each name once. */
+const nameWordsCache = new Map<string, string[]>();
+function nameWords(name: string): string[] {
+  let w = nameWordsCache.get(name);
+  if (!w) {
+    if (nameWordsCache.size > 10_000) nameWordsCache.clear();
+    nameWordsCache.set(name, (w = words(name)));
+  }
+  return w;
 }
 
 /** Lower-case words of a phrase without determiners, head noun singular. */
