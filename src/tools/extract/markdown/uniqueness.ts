@@ -362,32 +362,11 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
   // "A shelf can have only one open loan at a time", "a desk has at most one active booking at any time": the
   // owner is the scope (its FK on the counted record) and the adjective is the flag.
   if ((m = /\b(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|must|should|will|only|has|have|holds?)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|must|should|will)\s+)?(?:only\s+)?(?:have|has|hold|holds)\s+(?:only\s+|at most\s+|exactly\s+|no more than\s+)?one\s+([a-z]+)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:at a time|at any (?:one )?time|at once)\b/i.exec(text))) {
-    const owner = doc.registry.resolve(m[1]!, ctx, { loose: true });
-    const e = doc.registry.resolve(m[3]!, undefined, { loose: true });
-    if (owner && e && owner !== e) {
-      const scope = owner.kind === 'tenant-root' ? 'organization' : owner.name;
-      if (partial(doc, e, scope, m[2]!, s)) {
-        // The same sentence read as an attribute ("activeLoan" on the owner) is this rule, not a link.
-        const flag = m[2]!.toLowerCase();
-        doc.relations = doc.relations.filter((r) => !(r.from === owner.name && r.to === e.name && r.cardinality === 'many-to-one' && r.name.toLowerCase().startsWith(flag)));
-        return true;
-      }
-    }
+    if (ownerFlag(doc, s, m[1]!, m[2]!, m[3]!, ctx)) return true;
   }
   // "An organizer has exactly one default policy", "each vehicle has at most one open assignment".
   if ((m = /\b(?:an?|each|every|the)\s+([a-z][\w-]*)\s+(?:can\s+|may\s+)?(?:has|have)\s+(?:exactly|only|at most|no more than)\s+one\s+(default|primary|active|current|main|open|preferred|live)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(text))) {
-    const owner = doc.registry.resolve(m[1]!, ctx, { loose: true });
-    const e = doc.registry.resolve(m[3]!, undefined, { loose: true });
-    if (owner && e && owner !== e) {
-      const scope = owner.kind === 'tenant-root' ? 'organization' : owner.name;
-      if (partial(doc, e, scope, m[2]!, s)) {
-        // The same sentence read as an attribute of the owner ("defaultPolicy") is this rule, not a link.
-        const flag = m[2]!.toLowerCase();
-        doc.relations = doc.relations.filter((r) => !(r.from === owner.name && r.to === e.name && r.cardinality === 'many-to-one' && r.name.toLowerCase().startsWith(flag)));
-        owner.fields = owner.fields.filter((f) => !f.name.toLowerCase().startsWith(flag));
-        return true;
-      }
-    }
+    if (ownerFlag(doc, s, m[1]!, m[2]!, m[3]!, ctx)) return true;
   }
   // "At most one of a deal's contacts is the primary contact".
   if ((m = /\b(?:at most|only|exactly) one of (?:an?|the|each)\s+([a-z]+)['’]s\s+([a-z]+)\s+(?:is|can be|may be)\s+(?:the|a|an)\s+([a-z]+)/i.exec(text))) {
@@ -412,6 +391,21 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * "<owner> has only one <flag> <record> …": a partial unique on the record scoped by the owner. The same sentence
+ * read as an attribute or a link of the owner ("activeLoan", "defaultPolicy") is this rule, so those go.
+ */
+function ownerFlag(doc: Doc, s: Sentence, ownerPhrase: string, flagWord: string, recordPhrase: string, ctx: DraftEntity | undefined): boolean {
+  const owner = doc.registry.resolve(ownerPhrase, ctx, { loose: true });
+  const e = doc.registry.resolve(recordPhrase, undefined, { loose: true });
+  if (!owner || !e || owner === e) return false;
+  if (!partial(doc, e, owner.kind === 'tenant-root' ? 'organization' : owner.name, flagWord, s)) return false;
+  const flag = flagWord.toLowerCase();
+  doc.relations = doc.relations.filter((r) => !(r.from === owner.name && r.to === e.name && r.cardinality === 'many-to-one' && r.name.toLowerCase().startsWith(flag)));
+  owner.fields = owner.fields.filter((f) => !f.name.toLowerCase().startsWith(flag));
+  return true;
 }
 
 function partial(doc: Doc, e: DraftEntity, scopePhrase: string, flag: string, s: Sentence): boolean {
