@@ -358,3 +358,10 @@ describe('links stated from the referenced side', () => {
     assertConsistent(model);
   });
 });
+
+describe('an example after "like"', () => {
+  it('ends where "and an …" starts the next attribute', () => {
+    const { model } = extract(['# School', '', '## Courses', '', 'Each course has a title, a course code like "MATH-9A" and an optional description.'].join('\n'));
+    expect(entity(model, 'Course').fields.map((f) => [f.name, f.required])).toEqual([['title', true], ['courseCode', true], ['description', false]]);
+  });
+});

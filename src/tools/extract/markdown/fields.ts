@@ -81,7 +81,8 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
   }
   body = body
     // A quoted or code sample after "e.g." is part of the example, not a list item.
-    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+(?:[^,;\u0000—–]|\u0000\d+\u0000)*/gi, ' ')
+    // It ends at "and an optional description": an article after "and" starts the next attribute.
+    .replace(/\s+(?:like|e\.g\.|such as|for example)\s+(?:(?!\s+(?:and|or)\s+(?:an?|the|optional|its|their)\b)[^,;\u0000—–]|\u0000\d+\u0000)*/gi, ' ')
     // "first and last name" → "first name, last name".
     // Only a modifier that stands alone shares the noun: "job title and start date" keeps its title, and
     // "email and phone number" lists an attribute that is a noun by itself.
