@@ -365,3 +365,18 @@ describe('an example after "like"', () => {
     expect(entity(model, 'Course').fields.map((f) => [f.name, f.required])).toEqual([['title', true], ['courseCode', true], ['description', false]]);
   });
 });
+
+describe('two lookups named together', () => {
+  it('are both global lists, each seeded with the codes after its own name', () => {
+    const { model } = extract([
+      '# Harbour', '', '## Operators', '',
+      'The system shall store, for each operator, its name, its country and its currency. Countries and currencies shall be chosen from lists maintained by us and shared by all operators: ISO countries (two-letter code; at minimum US, CA and GB) and ISO currencies (three-letter code; at minimum USD and EUR).',
+      '', '## Boaters', '', 'A boater has a name and a country of residence.',
+    ].join('\n'));
+    expect([entity(model, 'Country').kind, entity(model, 'Currency').kind]).toEqual(['reference', 'reference']);
+    expect(model.referenceData.find((d) => d.entity === 'Country')?.rows.map((r) => r.code)).toEqual(['US', 'CA', 'GB']);
+    expect(model.referenceData.find((d) => d.entity === 'Currency')?.rows.map((r) => r.code)).toEqual(['USD', 'EUR']);
+    expect(relation(model, 'Boater', 'countryOfResidence').to).toBe('Country');
+    assertConsistent(model);
+  });
+});

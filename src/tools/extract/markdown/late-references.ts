@@ -46,8 +46,8 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | u
     const lists = doc.registry.list().filter((e) => e.kind === 'reference' && e !== entity && e.name.toLowerCase().endsWith(words.join('')));
     return lists.length === 1 ? lists[0] : undefined;
   }
-  // The whole name first ("payment term"), then without a qualifying first word ("default currency").
-  const phrases = [words, ...(words.length > 1 && LINK_MODIFIERS.includes(words[0]!) ? [words.slice(1)] : [])];
+  // "country of residence" names a country.
+  const phrases = [words, ...(words.length > 1 && LINK_MODIFIERS.includes(words[0]!) ? [words.slice(1)] : []), ...(words[1] === 'of' ? [words.slice(0, 1)] : [])];
   for (const p of phrases) {
     const t = doc.registry.resolve(p);
     if (!t || t === entity || t.kind === 'tenant-root' || t.kind === 'junction') continue;

@@ -11,11 +11,12 @@ import { normalise } from './registry.ts';
 import { splitList, stripInline, trimRef } from './text.ts';
 import type { Block, DraftEntity, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { CODE_LIST, CODE_NAMED, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
+import { TWO_LISTS, CODE_LIST, CODE_NAMED, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
 
 export function findReferenceData(doc: Doc): void {
   const refs = new Set<DraftEntity>();
   const picked = pickedFromFixedList(doc, refs);
+  for (const s of twoListsShared(doc, refs)) picked.add(s);
   for (const section of doc.parsed.sections) {
     if (section.cls !== 'data' || !REFERENCE_CUES.test(stripInline(section.title))) continue;
     for (const name of doc.sectionEntities.get(section) ?? []) {
@@ -47,6 +48,34 @@ export function findReferenceData(doc: Doc): void {
     const code = e.fields.find((f) => f.name === 'code' || /Code$/.test(f.name));
     if (code) addIndex(doc, { entity: e.name, fields: [code.name], unique: true, where: [], source: 'natural-key', why: `${e.name} is reference data keyed by its ${code.name}`, line: code.line, ref: code.ref });
   }
+}
+
+/**
+ * "Countries and currencies shall be chosen from lists maintained by us and shared by all operators: ISO 3166
+ * countries (…; at minimum US, CA, GB) and ISO 4217 currencies (…; at minimum USD, CAD)": two lookups at once,
+ * each seeded with the codes listed after its own name.
+ */
+function twoListsShared(doc: Doc, refs: Set<DraftEntity>): Sentence[] {
+  const done: Sentence[] = [];
+  for (const s of doc.sentences) {
+    const text = stripInline(s.text);
+    const m = TWO_LISTS.exec(text);
+    if (!m || s.block.section.cls !== 'data' || !REFERENCE_CUES.test(text)) continue;
+    for (const noun of [m[1]!, m[2]!]) {
+      const name = pascalCase(normalise(noun).join(' '));
+      const ref = doc.registry.get(name) ?? doc.registry.add(name, { kind: 'reference', line: s.line, ref: trimRef(s.text), evidence: 'reference-list' });
+      ref.kind = 'reference';
+      refs.add(ref);
+      // The codes in the parenthesis right after the list's own name ("countries (…; at minimum US, CA)").
+      const own = new RegExp(`\\b${noun.replace(/s$/i, '')}\\w*\\s*\\(([^)]*)\\)`, 'i').exec(text.slice(m.index + m[0].length));
+      const codes = own ? [...own[1]!.matchAll(/\b([A-Z][A-Z0-9]{1,9})\b/g)].map((x) => x[1]!).filter((c) => !/^ISO$/.test(c)) : [];
+      const field = keyField(ref, 'code');
+      if (codes.length >= 2 && !doc.references.some((r) => r.entity === ref.name)) doc.references.push({ entity: ref.name, rows: [...new Set(codes)].map((c) => ({ [field]: c })), line: s.line, ref: trimRef(s.text) });
+    }
+    markUsed(doc, s);
+    done.push(s);
+  }
+  return done;
 }
 
 function mentionsEntity(doc: Doc, b: Block, e: DraftEntity): boolean {

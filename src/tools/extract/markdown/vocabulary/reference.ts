@@ -1,5 +1,8 @@
 /** Wording that marks a platform-wide, seeded lookup list (reference data) rather than tenant data. */
-export const REFERENCE_CUES: RegExp = /\b(?:platform[- ]wide|platform catalog(?:ue)?|fixed (?:platform[- ]wide\s+)?(?:list|catalog(?:ue)?|set)|standard list|not something (?:orgs|organi[sz]ations|customers|tenants) can edit|shared by every (?:customer|organi[sz]ation|org|tenant|company)|maintained by [\w ]+, not by (?:customers|orgs|tenants|users)|reference data|lookup (?:lists?|tables?)|seed(?:ed)? (?:them|it|the list|data)|must exist on a fresh install|global (?:list|catalog(?:ue)?)|same for (?:all|every) (?:customers|orgs|tenants)|read-only (?:list|catalog(?:ue)?))\b/i;
+export const REFERENCE_CUES: RegExp = /\b(?:platform[- ]wide|platform catalog(?:ue)?|fixed (?:platform[- ]wide\s+)?(?:list|catalog(?:ue)?|set)|standard list|not something (?:orgs|organi[sz]ations|customers|tenants) can edit|shared by every (?:customer|organi[sz]ation|org|tenant|company)|maintained by [\w ]+, not by (?:customers|orgs|tenants|users)|reference data|lookup (?:lists?|tables?)|seed(?:ed)? (?:them|it|the list|data)|must exist on a fresh install|global (?:list|catalog(?:ue)?)|same for (?:all|every) (?:customers|orgs|tenants)|shared by (?:all|every) [a-z]+|read-only (?:list|catalog(?:ue)?))\b/i;
+
+/** "Countries and currencies shall be chosen from lists maintained by us": two lookups named together. */
+export const TWO_LISTS: RegExp = /^(?:the\s+)?([a-z]+s)\s+and\s+([a-z]+s)\s+(?:shall|must|will|are to|can only)?\s*(?:be\s+)?(?:chosen|picked|selected|taken|drawn)\s+from\s+(?:the\s+)?(?:global\s+|fixed\s+|shared\s+|standard\s+)?lists?\b/i;
 
 /** "Launch set: USD, EUR, …", "at minimum our launch markets: US, CA, …": a list of codes to seed. */
 export const CODE_LIST: RegExp = /(?::|\b(?:at least|at minimum|including|such as|namely))\s*((?:[A-Z][A-Z0-9_]{1,9}(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*){2,}[A-Z][A-Z0-9_]{1,9})/;
