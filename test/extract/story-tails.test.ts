@@ -93,3 +93,17 @@ describe('keys and lookups stated in stories', () => {
     assertConsistent(model);
   });
 });
+
+describe('"The system shall allow a X to have several Ys and a Z to <verb> several Xs"', () => {
+  it('reads a capability of records, the Ys being a role of the Zs', () => {
+    const { model } = extract([
+      '# Kennel', '', '## Requirements', '',
+      '- **REQ-1** The system shall store dogs with a name (mandatory).',
+      '- **REQ-2** The system shall store walkers with a name and an email.',
+      '- **REQ-3** The system shall allow a dog to have several handlers and a walker to handle several dogs.',
+    ].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect(r && [r.from, r.to].sort()).toEqual(['Dog', 'Walker']);
+    assertConsistent(model);
+  });
+});

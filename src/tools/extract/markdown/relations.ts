@@ -322,7 +322,9 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
   if (both) {
     const resolve = (p: string) => doc.registry.resolve(p, undefined, { loose: true }) ?? roleHolder(doc, p);
     const a = resolve(both[1]!);
-    const b = resolve(both[2]!);
+    // "a vessel can have several owners and a boater can own several vessels": the object is a role of the
+    // second clause's subject.
+    const b = resolve(both[2]!) ?? (resolve(both[4]!) === a ? resolve(both[3]!) : undefined);
     if (a && b && a !== b && a.kind !== 'tenant-root' && b.kind !== 'tenant-root' && resolve(both[3]!) === b && resolve(both[4]!) === a) {
       // "an instructor can teach several rooms and a room has several instructors", where "instructor" is a role
       // value of the staff entity: the junction is named "<entity> <role>" from the side that is an entity.

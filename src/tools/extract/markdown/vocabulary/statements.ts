@@ -181,6 +181,9 @@ export const GIVEN_RECORD: RegExp = /\b(?:create|add|log|register|open|record|en
 /** Group 1 is a two-word actor's second word, which may be the verb instead ("let an operator define docks"). */
 export const SYSTEM_SHALL_ACTOR_HEAD: RegExp = /^(?:staff|personnel|people|team|crew|users?|members?|managers?|admins?|administrators?|owners?|agents?|employees?|clerks?|officers?|operators?|customers?|workers?|leads?|coordinators?|dispatchers?|technicians?|supervisors?|planners?|masters?|assistants?|reps?|representatives?)$/i;
 
+/** "The system shall allow a vessel to have …": group 1 is what is allowed to do something. */
+export const SHALL_ALLOW_RECORD: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:allow|let|permit|enable)\s+(?:an?|each|every|the)\s+([a-z][\w-]*)\s+to\s+/i;
+
 export const SYSTEM_SHALL: RegExp = /^the\s+(?:system|app|application|platform|service|product|software|tool)\s+(?:shall|must|should|will)\s+(?:(?:let|allow|enable|permit)\s+(?!(?:at most|at least|only|exactly|up to|no more than|one|two)\b)(?:an?\s+|the\s+|each\s+)?[a-z]+(?:\s+(?!to\b)([a-z]+))?\s+(?:to\s+)?)?/i;
 
 /** "store, for each operator, its name, …", "record for each staff user a name, …". */
