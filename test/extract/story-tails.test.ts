@@ -107,3 +107,18 @@ describe('"The system shall allow a X to have several Ys and a Z to <verb> sever
     assertConsistent(model);
   });
 });
+
+describe('"record which Ys I used on a X, with …"', () => {
+  it('is a many-to-many with that payload, keyed once per pair by "a Y appears at most once per X"', () => {
+    const { model } = extract([
+      '# Garage', '', '## Repairs', '', '- As a mechanic, I want to open a repair with a title.', '', '## Spares', '',
+      '- As a clerk, I want to keep a list of spares with a code and a price.',
+      '- As a mechanic, I want to record which spares I fitted on a repair, with the quantity and the price at the time. A spare appears at most once per repair.',
+    ].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect(r).toMatchObject({ from: 'Repair', to: 'Spare' });
+    expect(entity(model, r!.through!).fields.map((f) => f.name)).toEqual(expect.arrayContaining(['quantity']));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: r!.through, unique: true }));
+    assertConsistent(model);
+  });
+});

@@ -211,9 +211,10 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
     }
   }
   // "The same variant appears at most once per cart".
-  if ((m = /\bthe same\s+([a-z]+)\s+(?:appears|occurs|can appear|may appear|is listed)\s+(?:at most|only)\s+once\s+(?:per|in|within)\s+(?:an?|each|the|one)?\s*([a-z]+)/i.exec(text))) {
+  // "A part appears at most once per work order": any article, and a two-word record.
+  if ((m = /\b(?:the same|an?|each)\s+([a-z]+)\s+(?:appears|occurs|can appear|may appear|is listed)\s+(?:at most|only)\s+once\s+(?:per|in|within|on)\s+(?:an?|each|the|one)?\s*([a-z]+(?:\s+(?!(?:and|or|but|so|i|we)\b)[a-z]+)?)/i.exec(text))) {
     const a = doc.registry.resolve(m[1]!);
-    const b = doc.registry.resolve(m[2]!);
+    const b = doc.registry.resolve(m[2]!) ?? doc.registry.resolve(m[2]!.split(/\s+/)[0]!);
     if (a && b) {
       const holder = holderOf(doc, a, b, s);
       if (holder) return key(doc, holder.entity, holder.fields, s);

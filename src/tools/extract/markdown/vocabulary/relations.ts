@@ -62,6 +62,9 @@ export const ACT_OF_ONE: RegExp = /^(?:an?|each|every)\s+([a-z][\w-]*(?:\s+[a-z]
 /** "Each link between a matter and a contact carries the contact's role on that matter": group 3 is the payload. */
 export const M2M_LINK_BETWEEN: RegExp = /\b(?:each|every|a|the)\s+(?:link|pairing|association|connection|assignment)\s+between\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+(?!(?:carries|has|records|stores|holds|keeps)\b)[a-z][\w-]*)?)(?:\s+(?:carries|has|records|stores|holds|keeps)\s+(.+))?/i;
 
+/** "record which parts I used on a work order, with the quantity and the unit cost at the time". */
+export const M2M_WHICH_ON: RegExp = /\b(?:record|track|log|note|keep|see)\s+which\s+([a-z][\w-]*s)\s+(?:(?:i|we|they)\s+|(?:were|was|are|is|got|get)\s+)?[a-z]+ed\s+(?:on|in|for|during|at)\s+(?:an?|the|each)\s+([a-z][\w-]*(?:\s+(?!with\b)[a-z][\w-]*)?)\b(?:,?\s+with\s+([^.;]+?)(?:,\s*so\b|$|\.))?/i;
+
 /** "tag a work order with one or more service types", "label a photo with several keywords". */
 export const M2M_TAG_WITH: RegExp = /\b(?:tag|label|categori[sz]e|classify|mark)\s+(?:an?|the|each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+with\s+(?:one or more|several|many|multiple|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)()/i;
 
