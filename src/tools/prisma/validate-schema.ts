@@ -3,6 +3,7 @@
  * `validate` is the final gate (it also checks what the linter does not, e.g. the generator block).
  */
 import internals from '@prisma/internals';
+import { lineIndex } from '../text/line-index.ts';
 
 export interface SchemaDiagnostic {
   level: 'error' | 'warning';
@@ -64,25 +65,6 @@ function check(schema: string): SchemaValidation {
     diagnostics.push({ level: 'error', message, ...(line ? { line: Number(line) } : {}) });
     return { valid: false, diagnostics };
   }
-}
-
-/**
- * Offset → 1-based line by binary search over the line starts: a large schema has a warning per composite FK,
- * and scanning from the top for each was quadratic. Lint offsets count UTF-16 code units, as string indices do.
- */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 /** The warning's span is the relation field; it is composite when its `fields:` list names more than one field. */

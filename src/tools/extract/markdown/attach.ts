@@ -127,6 +127,12 @@ function guessRequired(name: string, type: LogicalType): boolean {
   return true;
 }
 
+/** The many-to-one "from belongs to to", named after the target ("a venue" → venue, venueId). */
+export function linkTo(doc: Doc, from: DraftEntity, to: DraftEntity, at: { line: number; ref: string }, required: boolean, requiredStated = false): DraftRelation | undefined {
+  const name = camelCase(to.name);
+  return addRelation(doc, { name, from: from.name, to: to.name, cardinality: 'many-to-one', field: name + 'Id', required, requiredStated, line: at.line, ref: at.ref });
+}
+
 export function addRelation(doc: Doc, r: DraftRelation): DraftRelation | undefined {
   if (r.from === 'Organization' && r.to === 'Organization') return undefined;
   const same = doc.relations.find((x) => x.from === r.from && x.name === r.name);

@@ -8,25 +8,29 @@ import nlp from 'compromise';
 /** Subject noun phrase, then a finite verb in the present: "Users subscribe", "Each member books". */
 const SUBJECT_VERB = '^#Determiner? #Adjective? #Noun+ (#Adverb|#Modal)? (#PresentTense|#Infinitive)';
 
-export function opensWithClause(text: string): boolean {
-  // Only the part before the first list separator can be a subject and its verb; a one- or two-word
-  // head ("email, name") is an attribute list whatever the tagger guesses for "name".
+/**
+ * The part before the first list separator, when it has at least `words` words: only there can a subject and its
+ * verb stand, and a short head ("email, name") is an attribute list whatever the tagger guesses for "name".
+ */
+function headOf(text: string, words: number): string | undefined {
   const head = text.split(/[,;(—–:]|\s-\s/)[0]!.trim();
-  if (head.split(/\s+/).length < 3) return false;
-  return nlp(head).match(SUBJECT_VERB).found;
+  return head.split(/\s+/).length >= words ? head : undefined;
+}
+
+export function opensWithClause(text: string): boolean {
+  const head = headOf(text, 3);
+  return !!head && nlp(head).match(SUBJECT_VERB).found;
 }
 
 /** Whether a description opens with a verb ("take reservations, seat guests"): it says what someone does. */
 export function opensWithVerb(text: string): boolean {
-  const head = text.split(/[,;(—–:]/)[0]!.trim();
-  if (head.split(/\s+/).length < 2) return false;
+  const head = headOf(text, 2);
   // With a subject in front the tagger reads "set up venues" and "open orders" as the verbs they are.
-  return nlp(`They ${head}`).match('^they (#Adverb)? #Verb').found;
+  return !!head && nlp(`They ${head}`).match('^they (#Adverb)? #Verb').found;
 }
 
 /** Whether a fragment is an instruction ("treat each operator as a tenant", "record the odometer reading"). */
 export function isInstruction(text: string): boolean {
-  const head = text.split(/[,;(—–:]/)[0]!.trim();
-  if (head.split(/\s+/).length < 3) return false;
-  return nlp(`They ${head}`).match('^they #Verb (#Determiner|#Possessive)').found;
+  const head = headOf(text, 3);
+  return !!head && nlp(`They ${head}`).match('^they #Verb (#Determiner|#Possessive)').found;
 }

@@ -4,9 +4,8 @@
  * deleted" → Restrict on Ticket.requester; "the contact stays and just loses the link" → SetNull).
  * Each clause gives an action; the deleted entity is the one the clause deletes, the others reference it.
  */
-import { camelCase } from '../../../model/names.ts';
 import type { ReferentialAction } from '../../../model/model.ts';
-import { addRelation } from './attach.ts';
+import { linkTo } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { tokens, trimRef } from './text.ts';
@@ -107,13 +106,11 @@ function applySentence(doc: Doc, s: Sentence): void {
         const done = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || setAction(doc, d.entity.name, o.entity.name, action, clause, s, strength, false);
         if (!done && action !== 'Restrict' && new RegExp(`\\b(?:their|its)\\s+${d.words.filter((w) => !/^(?:their|its)$/.test(w)).join(' ')}`, 'i').test(clause)) {
           // "personal replies are deleted together with their agent": the possessive states the link.
-          const role = camelCase(d.entity.name);
-          addRelation(doc, { name: role, from: o.entity.name, to: d.entity.name, cardinality: 'many-to-one', field: role + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+          linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, false);
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
         } else if (!done && action === 'Cascade' && /^(?:its|their)$/.test(o.words[0] ?? '') && o.words.length > 1) {
           // "deleting a post deletes its revisions": the deleted record owns the others, so each belongs to exactly one.
-          const role = camelCase(d.entity.name);
-          addRelation(doc, { name: role, from: o.entity.name, to: d.entity.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+          linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, true);
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
         }
         applied = applied || done;

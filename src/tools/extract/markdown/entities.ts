@@ -4,8 +4,8 @@
  * "add an X with …"), or introduces it as a defined term. Each such statement is recorded for the attribute
  * pass, which runs once all entities are known so that "the requester (a customer)" can be read as a reference.
  */
-import { camelCase, pascalCase } from '../../../model/names.ts';
-import { addRelation } from './attach.ts';
+import { pascalCase } from '../../../model/names.ts';
+import { linkTo } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { isInstruction, opensWithClause, opensWithVerb } from './clause.ts';
 import { entityNameOf, enumValuesOf, nameWords, parseAttributeList } from './fields.ts';
@@ -21,7 +21,7 @@ import {
   ARE_RECORDS_LIST,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
-  BOLD_LEAD, BY_CHOOSING, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, SHALL_ALLOW_RECORD, SYSTEM_SHALL_ACTOR_HEAD, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE, PUT_ON_WITH, RECORD_WHEN,
+  BOLD_LEAD, BY_CHOOSING, PURPOSE_FACT, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, SHALL_ALLOW_RECORD, SYSTEM_SHALL_ACTOR_HEAD, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE, PUT_ON_WITH, RECORD_WHEN,
 } from './vocabulary/statements.ts';
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
@@ -112,7 +112,7 @@ export function discoverEntities(doc: Doc): void {
 
   // "…, so that each vehicle can have a home depot": a story's purpose may state a fact of its own.
   const purposes = dataSentences.flatMap((s) => {
-    const p = STORY_PREFIX.test(s.text) ? /\bso that\s+((?:each|every|an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:can|will|must|should)\s+(?:have|has)\s+.+)$/i.exec(s.text) : null;
+    const p = STORY_PREFIX.test(s.text) ? PURPOSE_FACT.exec(s.text) : null;
     return p ? [{ ...s, text: p[1]! }] : [];
   });
   for (const s of [...dataSentences, ...purposes]) {
@@ -298,8 +298,7 @@ export function discoverEntities(doc: Doc): void {
     }
     // "The practice area, a description and the closing date are optional": a list settled for the record just described.
     if ((m = LIST_SETTLED.exec(text))) {
-      const previous = candidates[candidates.length - 1];
-      const owner = previous && previous.sentence.block === s.block ? previous.phrase : sectionOwner(doc, s.block.section);
+      const owner = describedBefore(candidates, s)?.phrase ?? sectionOwner(doc, s.block.section);
       if (owner) {
         candidates.push({ phrase: owner, text: `${m[1]} — all ${/optional/i.test(m[2]!) ? 'optional' : 'required'}`, sentence: s, evidence: 'has' });
         continue;
@@ -307,7 +306,7 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = ONE_ATTRIBUTE.exec(text)) && !doc.registry.resolve(m[1]!)) {
       // "…register members with their email and phone. Email is required …; phone is optional": the record just described.
-      const before = [...candidates].reverse().find((c) => c.sentence.block === s.block && c.sentence !== s && c.text);
+      const before = describedBefore(candidates, s);
       const owner = sectionOwner(doc, s.block.section) ?? before?.phrase;
       // "inactive policies are kept": the section's own records, not one of their attributes.
       const namesOwner = owner !== undefined && normalise(owner).pop() === normalise(m[1]!).pop();
@@ -353,7 +352,7 @@ export function discoverEntities(doc: Doc): void {
     }
     if ((m = FIELD_IS_VALUES.exec(text))) {
       // "A receipt records …. Status is one of …": the record the paragraph just described, else the section's.
-      const before = [...candidates].reverse().find((c) => c.sentence.block === s.block && c.sentence !== s && c.text);
+      const before = describedBefore(candidates, s);
       const owner = before?.phrase ?? sectionOwner(doc, s.block.section);
       if (owner && !doc.registry.resolve(m[1]!)) {
         candidates.push({ phrase: owner, text: `${m[1]} (${m[2]!.replace(/\([^)]*\)/g, '')})`, sentence: s, evidence: 'values' });
@@ -404,6 +403,7 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'which-has' });
       continue;
     }
+    // "required: first name, last name, email": the label settles the items, it names no attribute.
     if (SETTLED_LABEL.test(text) && sectionOwner(doc, s.block.section)) {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text, sentence: s, evidence: 'bullet' });
       continue;
@@ -434,11 +434,6 @@ export function discoverEntities(doc: Doc): void {
       // the rest are rows to seed.
       if (owner && [...rest.matchAll(CODE_NAMED)].length >= 2) {
         candidates.push({ phrase: owner, text: label, sentence: s, evidence: 'label', strong: true });
-        continue;
-      }
-      // "required: first name, last name, email": the label settles the items, it names no attribute.
-      if (owner && /^(?:required|mandatory|optional)$/i.test(label.trim())) {
-        candidates.push({ phrase: owner, text, sentence: s, evidence: 'bullet' });
         continue;
       }
       const values = enumValuesOf(rest.replace(/\.$/, ''));
@@ -515,8 +510,7 @@ export function discoverEntities(doc: Doc): void {
     entity.evidence.add(c.evidence);
     const parent = c.parent ? reg.get(candidateName(doc, { ...c, phrase: c.parent }) ?? '') : undefined;
     if (parent && parent !== entity && parent.kind !== 'tenant-root') {
-      const role = camelCase(parent.name);
-      addRelation(doc, { name: role, from: entity.name, to: parent.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: c.sentence.line, ref: trimRef(c.sentence.text) });
+      linkTo(doc, entity, parent, { line: c.sentence.line, ref: trimRef(c.sentence.text) }, true);
     }
     if (c.text) doc.statements.push({ entity: entity.name, text: c.text, line: c.sentence.line, ref: trimRef(c.sentence.text), block: c.sentence.block, ...(c.aside ? { aside: true } : {}), ...(c.happened ? { happened: true } : {}), ...(c.settles ? { settles: true } : {}) });
     markUsed(doc, c.sentence);
@@ -584,6 +578,11 @@ function namesSectionTermHead(doc: Doc, subject: string, s: Sentence): boolean {
     const tw = normalise(t);
     return tw.length > 1 && tw[tw.length - 1] === w[0];
   });
+}
+
+/** The record an earlier sentence of the same block described: "… Status is one of …" continues it. */
+function describedBefore(candidates: Candidate[], s: Sentence): Candidate | undefined {
+  return [...candidates].reverse().find((c) => c.sentence.block === s.block && c.sentence !== s && c.text);
 }
 
 /** The heading term that owns a section's bullets: one term, or none. */

@@ -22,21 +22,20 @@ export function bindLateReferences(doc: Doc): void {
   for (const entity of doc.registry.list()) {
     if (entity.kind === 'junction') continue;
     for (const f of [...entity.fields]) {
-      const target = targetOf(doc, entity, f);
+      const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+      const target = targetOf(doc, entity, f, words);
       if (!target) continue;
       if (doc.relations.some((r) => r.from === entity.name && (r.name === f.name || r.field === f.name + 'Id'))) continue;
       entity.fields = entity.fields.filter((x) => x !== f);
       // "user responsible" reads as "responsible user".
-      const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
       const name = words.length === 2 && POSTPOSITIVE.includes(words[1]!) ? camelCase(`${words[1]} ${words[0]}`) : f.name;
       addRelation(doc, { name, from: entity.name, to: target.name, cardinality: 'many-to-one', field: name + 'Id', required: f.required, requiredStated: f.requiredStated, line: f.line, ref: f.ref });
     }
   }
 }
 
-function targetOf(doc: Doc, entity: DraftEntity, f: DraftField): DraftEntity | undefined {
+function targetOf(doc: Doc, entity: DraftEntity, f: DraftField, words: string[]): DraftEntity | undefined {
   if (f.type !== 'string' || f.role !== 'attribute' || f.enumValues?.length) return undefined;
-  const words = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
   if (words.length === 0 || words.length > 3) return undefined;
   // "the responsible lawyer", "an assigned mechanic", "the user responsible for it": a person by role.
   const person = personOf(doc, words);

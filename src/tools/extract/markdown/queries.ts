@@ -11,7 +11,7 @@ import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, COVER_ONLY_NOT_YET, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
 import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
@@ -192,9 +192,6 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   }
   return pattern;
 }
-
-/** "everything in one warehouse", "all … for a given project": the filter names one parent, not the rows read. */
-const SINGLE_PARENT = /\b(?:everything|all|anything)\b.*\b(?:in|at|of|for|from|under)\s+(?:one|a given|a single|a specific|that|this)\s+[a-z]/i;
 
 function childrenOf(doc: Doc, parent: DraftEntity) {
   return doc.relations.filter((r) => r.to === parent.name && r.from !== parent.name && r.cardinality !== 'many-to-many' && r.field);

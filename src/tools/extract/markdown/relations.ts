@@ -4,7 +4,7 @@
  * payload ("we need to know when each person was assigned" → TaskAssignee.assignedAt).
  */
 import { camelCase, pascalCase } from '../../../model/names.ts';
-import { addField, addRelation, applyChunk } from './attach.ts';
+import { addField, addRelation, applyChunk, linkTo } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { enumValuesOf, parseAttributeList, parseChunk } from './fields.ts';
 import { findMentions } from './mentions.ts';
@@ -14,7 +14,7 @@ import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
 import { PUT_ON_WITH, STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
-import { ACT_OF_ONE, CONTAINS_ONE, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -79,8 +79,7 @@ function storyActors(doc: Doc): void {
     if (!who || who.kind === 'tenant-root' || who.kind === 'reference') continue;
     for (const e of doc.registry.list()) {
       if (e === who || e.line !== s.line || e.kind !== 'tenant' || e.evidence.has('reference-list') || doc.relations.some((r) => r.from === e.name && r.to === who.name)) continue;
-      const role = camelCase(who.name);
-      addRelation(doc, { name: role, from: e.name, to: who.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      linkTo(doc, e, who, { line: s.line, ref: trimRef(s.text) }, true);
     }
   }
 }
@@ -147,8 +146,7 @@ function roleLinks(doc: Doc, s: Sentence, text: string): void {
     const records = doc.registry.list().filter((e) => e !== owner && e.kind === 'tenant' && tokens(e.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0] === first);
     const rec = records.length === 1 ? records[0]! : undefined;
     if (owner && rec && owner.kind !== 'tenant-root' && !doc.relations.some((r) => (r.from === rec.name && r.to === owner.name) || (r.from === owner.name && r.to === rec.name))) {
-      const name = camelCase(owner.name);
-      addRelation(doc, { name, from: rec.name, to: owner.name, cardinality: 'many-to-one', field: name + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      linkTo(doc, rec, owner, { line: s.line, ref: trimRef(s.text) }, true);
       markUsed(doc, s);
     }
   }
@@ -157,8 +155,7 @@ function roleLinks(doc: Doc, s: Sentence, text: string): void {
     const from = doc.registry.resolve(at[1]!, undefined, { loose: true });
     const to = doc.registry.resolve(at[2]!, undefined, { loose: true });
     if (from && to && from !== to && ![from.kind, to.kind].includes('tenant-root') && !doc.relations.some((r) => r.from === from.name && r.to === to.name)) {
-      const name = camelCase(to.name);
-      addRelation(doc, { name, from: from.name, to: to.name, cardinality: 'many-to-one', field: name + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      linkTo(doc, from, to, { line: s.line, ref: trimRef(s.text) }, true);
       markUsed(doc, s);
     }
   }
@@ -175,8 +172,7 @@ function writtenBy(doc: Doc, s: Sentence, text: string): void {
     const to = doc.registry.resolve(phrase);
     if (!to || to.kind === 'tenant-root' || to === from) continue;
     if (doc.relations.some((r) => r.from === from.name && r.to === to.name)) continue;
-    const role = camelCase(to.name);
-    addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: alternatives.length === 1, requiredStated: alternatives.length > 1, line: s.line, ref: trimRef(s.text) });
+    linkTo(doc, from, to, { line: s.line, ref: trimRef(s.text) }, alternatives.length === 1, alternatives.length > 1);
     markUsed(doc, s);
   }
 }
@@ -194,8 +190,7 @@ function actOfOne(doc: Doc, s: Sentence, text: string): void {
     const to = doc.registry.resolve(phrase, undefined, { loose: true });
     if (!to || to === from || to.kind === 'tenant-root') continue;
     if (doc.relations.some((r) => r.from === from.name && r.to === to.name)) continue;
-    const role = camelCase(to.name);
-    addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+    linkTo(doc, from, to, { line: s.line, ref: trimRef(s.text) }, true);
   }
   if (m[4] && m[5]) {
     for (const w of [m[4], m[5]]) addField(from, { name: camelCase(w), type: /\bdate\b/i.test(w) ? 'date' : 'datetime', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) });
@@ -218,8 +213,7 @@ function pointedAt(doc: Doc, s: Sentence, text: string): void {
   // Containment settles the direction: a link read the other way round ("the order's ticket") gives way.
   if (c) doc.relations = doc.relations.filter((r) => !(r.from === to.name && r.to === from.name && r.cardinality === 'many-to-one' && !r.requiredStated));
   if (doc.relations.some((r) => (r.from === from.name && r.to === to.name) || (r.from === to.name && r.to === from.name))) return;
-  const role = camelCase(to.name);
-  addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: !!c, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+  linkTo(doc, from, to, { line: s.line, ref: trimRef(s.text) }, !!c);
   markUsed(doc, s);
 }
 
@@ -260,8 +254,7 @@ function storyLinks(doc: Doc, s: Sentence, text: string): void {
     const from = doc.registry.resolve(on[1]!, undefined, { loose: true });
     const to = doc.registry.resolve(on[2]!, undefined, { loose: true });
     if (from && to && from !== to && from.kind !== 'tenant-root' && to.kind !== 'tenant-root') {
-      const role = camelCase(to.name);
-      addRelation(doc, { name: role, from: from.name, to: to.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      linkTo(doc, from, to, { line: s.line, ref: trimRef(s.text) }, true);
       markUsed(doc, s);
     }
   }
@@ -335,18 +328,10 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
       return;
     }
   }
-  // "Each link between a matter and a contact carries the contact's role": the link is the junction.
-  // "record which parts I used on a work order, with the quantity and the unit cost": the pairs are the junction.
+  // "Each link between a matter and a contact carries the contact's role", "tag a X with one or more Ys": the link
+  // is the junction. "record which parts I used on a work order, with the quantity": the pairs are (group 2, group 1).
   const used = M2M_WHICH_ON.exec(text);
-  if (used) {
-    const a = doc.registry.resolve(used[2]!, undefined, { loose: true });
-    const b = doc.registry.resolve(used[1]!, undefined, { loose: true });
-    if (a && b && a !== b && a.kind !== 'tenant-root' && b.kind !== 'tenant-root') {
-      addManyToMany(doc, a, b, pluralRole(b.name), s, used[3] ? `each with ${used[3]}` : '');
-      return;
-    }
-  }
-  const link = M2M_LINK_BETWEEN.exec(text) ?? M2M_TAG_WITH.exec(text);
+  const link = used ? [used[0], used[2], used[1], used[3]] : (M2M_LINK_BETWEEN.exec(text) ?? M2M_TAG_WITH.exec(text));
   if (link) {
     const a = doc.registry.resolve(link[1]!, undefined, { loose: true });
     const b = doc.registry.resolve(link[2]!, undefined, { loose: true });
@@ -356,7 +341,7 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
     }
   }
   // "one or more interviewers (users)": several people of an entity that exists on its own, each on many records.
-  const people = /\b(?:one or more|several|multiple)\s+([a-z][\w-]*s)\s*\(([a-z][\w -]*)\)/i.exec(text);
+  const people = M2M_PEOPLE.exec(text);
   const peopleTarget = people ? doc.registry.resolve(people[2]!, undefined, { loose: true }) : undefined;
   if (people && peopleTarget && (peopleTarget.name === doc.registry.userEntity || PEOPLE_HEADS.test(peopleTarget.name))) {
     const a = subjectOf(doc, s, text, people.index);
@@ -437,7 +422,7 @@ function payload(doc: Doc, junction: DraftEntity, s: Sentence, after: string, a:
   }
   // "For each interviewer on an interview we keep their scorecard: a rating, feedback and …", "for each speaker on a
   // session we store their role and …": what is kept per pair.
-  const perPair = /\bfor each\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:on|in|of|for)\s+(?:an?|the|each)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,?\s+(?:we|the system)\s+(?:shall\s+)?(?:keep|record|store|track|capture)s?\s+(?:(?:their|its|the)\s+[a-z]+\s*:\s*)?(.+?)(?:\.\s|\.?$)/i.exec(`${after} ${rest}`);
+  const perPair = M2M_PER_PAIR.exec(`${after} ${rest}`);
   if (perPair) {
     for (const chunk of parseAttributeList(perPair[1]!.replace(/^(?:their|its)\s+/i, ''), { registry: doc.registry, entity: junction })) {
       if (chunk.kind === 'field') applyChunk(doc, junction, chunk, s.line, trimRef(s.text));
@@ -474,8 +459,7 @@ function actorObjectFor(doc: Doc): void {
       if ([actor, object, target].some((e) => e.kind === 'tenant-root' || e.kind === 'junction' || e.kind === 'reference')) continue;
       for (const t of [target, actor]) {
         if (doc.relations.some((r) => (r.from === object.name && r.to === t.name) || (r.from === t.name && r.to === object.name && r.cardinality !== 'many-to-one'))) continue;
-        const role = camelCase(t.name);
-        addRelation(doc, { name: role, from: object.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+        linkTo(doc, object, t, { line: s.line, ref: trimRef(s.text) }, true);
       }
       markUsed(doc, s);
     }
@@ -502,9 +486,8 @@ function enrolmentJunctions(doc: Doc): void {
     if (!j || j === a || j === b || j.kind !== 'tenant' || doc.relations.some((r) => r.from === j.name && (r.to === a.name || r.to === b.name))) continue;
     const fields: string[] = [];
     for (const t of [a, b]) {
-      const role = camelCase(t.name);
-      addRelation(doc, { name: role, from: j.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
-      fields.push(role + 'Id');
+      const r = linkTo(doc, j, t, { line: s.line, ref: trimRef(s.text) }, true);
+      if (r?.field) fields.push(r.field);
     }
     if (/\b(?:only once|at most once|once per|no more than once|not twice)\b/i.test(s.block.text))
       doc.indexes.push({ entity: j.name, fields, unique: true, where: [], source: 'natural-key', why: trimRef(s.block.text), line: s.line, ref: trimRef(s.text) });
@@ -563,8 +546,7 @@ function storyObjectPreps(doc: Doc): void {
       const t = doc.registry.resolve(p[1]!, undefined, { loose: true }) ?? doc.registry.resolve(p[1]!.split(/\s+/)[0]!);
       if (!t || t === object || t.kind === 'tenant-root' || t.kind === 'junction') continue;
       if (doc.relations.some((r) => (r.from === object.name && r.to === t.name) || (r.from === t.name && r.to === object.name && r.cardinality !== 'many-to-one'))) continue;
-      const role = camelCase(t.name);
-      addRelation(doc, { name: role, from: object.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id', required: true, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      linkTo(doc, object, t, { line: s.line, ref: trimRef(s.text) }, true);
       markUsed(doc, s);
     }
   }

@@ -40,3 +40,6 @@ export const PENDING_VALUES: readonly string[] = ['pending', 'waiting', 'awaitin
  * just the rows that have not yet been approved": the read skips records whose act has happened (group 1, the verb).
  */
 export const COVER_ONLY_NOT_YET: RegExp = /\bcovers?\s+(?:only|just)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:that|which|who)\s+(?:have|has)\s+not\s+(?:yet\s+)?been\s+([a-z]+ed)\b/i;
+
+/** "everything in one warehouse", "all … for a given project": the filter names one parent, not the rows read. */
+export const SINGLE_PARENT: RegExp = /\b(?:everything|all|anything)\b.*\b(?:in|at|of|for|from|under)\s+(?:one|a given|a single|a specific|that|this)\s+[a-z]/i;

@@ -62,6 +62,12 @@ export const ACT_OF_ONE: RegExp = /^(?:an?|each|every)\s+([a-z][\w-]*(?:\s+[a-z]
 /** "Each link between a matter and a contact carries the contact's role on that matter": group 3 is the payload. */
 export const M2M_LINK_BETWEEN: RegExp = /\b(?:each|every|a|the)\s+(?:link|pairing|association|connection|assignment)\s+between\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+(?!(?:carries|has|records|stores|holds|keeps)\b)[a-z][\w-]*)?)(?:\s+(?:carries|has|records|stores|holds|keeps)\s+(.+))?/i;
 
+/** "one or more interviewers (users)": several people (group 1) of an entity that exists on its own (group 2). */
+export const M2M_PEOPLE: RegExp = /\b(?:one or more|several|multiple)\s+([a-z][\w-]*s)\s*\(([a-z][\w -]*)\)/i;
+
+/** "For each interviewer on an interview we keep their scorecard: a rating, feedback and …": what is kept per pair. */
+export const M2M_PER_PAIR: RegExp = /\bfor each\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:on|in|of|for)\s+(?:an?|the|each)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,?\s+(?:we|the system)\s+(?:shall\s+)?(?:keep|record|store|track|capture)s?\s+(?:(?:their|its|the)\s+[a-z]+\s*:\s*)?(.+?)(?:\.\s|\.?$)/i;
+
 /** "record which parts I used on a work order, with the quantity and the unit cost at the time". */
 export const M2M_WHICH_ON: RegExp = /\b(?:record|track|log|note|keep|see)\s+which\s+([a-z][\w-]*s)\s+(?:(?:i|we|they)\s+|(?:were|was|are|is|got|get)\s+)?[a-z]+ed\s+(?:on|in|for|during|at)\s+(?:an?|the|each)\s+([a-z][\w-]*(?:\s+(?!with\b)[a-z][\w-]*)?)\b(?:,?\s+with\s+([^.;]+?)(?:,\s*so\b|$|\.))?/i;
 

@@ -30,6 +30,9 @@ export const STORY_PREFIX: RegExp = /^as\s+(?:an?\s+)?[^,]{1,60},\s*i\s+(?:(?:do
 export const STORY_ACTOR: RegExp = /^as\s+(?:an?\s+)?([a-z][\w -]{0,40}?),\s*i\b/i;
 export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+.*$/i;
 
+/** "…, so that each vehicle can have a home depot": a purpose that states a fact of its own. */
+export const PURPOSE_FACT: RegExp = /\bso that\s+((?:each|every|an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:can|will|must|should)\s+(?:have|has)\s+.+)$/i;
+
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
 export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|store|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each|own)\s+)*(?:(?:list|set|catalog(?:ue)?|library|register|roster)\s+of\s+)?([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
 
