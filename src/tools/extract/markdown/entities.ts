@@ -18,7 +18,7 @@ import { CODE_NAMED, NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/referenc
 import { PEOPLE_SECTION } from './vocabulary/sections.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
-  ARE_RECORDS_LIST,
+  ARE_RECORDS_LIST, PROSE_LIST_VERB,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
   BOLD_LEAD, BY_CHOOSING, PURPOSE_FACT, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, SHALL_ALLOW_RECORD, SYSTEM_SHALL_ACTOR_HEAD, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE, PUT_ON_WITH, RECORD_WHEN,
@@ -373,7 +373,9 @@ export function discoverEntities(doc: Doc): void {
     if ((m = SUBJECT_HAS.exec(text) ?? SUBJECT_HAS.exec(text.slice(text.indexOf(': ') + 2 || text.length)))) {
       const subject = m[1]!;
       // "must hold at the database level": a have-verb followed by a preposition is not possession.
-      if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off|ever|never|already|been|just|recently|since)\b/i.test(m[2]!.trim())) {
+      // "Staff receive dogs, walk them twice a day, feed and groom them": a list of acts, not of attributes.
+      const acts = /,/.test(m[2]!) && !namesAttributes(m[2]!.replace(/\([^)]*\)/g, ''), true);
+      if ((validSubject(subject) || namesSectionTermHead(doc, subject, s)) && !acts && !/^(?:no|not|nothing|none|at|in|on|to|for|back|true|off|ever|never|already|been|just|recently|since)\b/i.test(m[2]!.trim())) {
         // "Each venue has its dining tables; a table has a label …": the possessed plural is a child record.
         const its = ITS_CHILDREN.exec(m[2]!.trim());
         if (its && !doc.registry.isOrgPhrase(its[1]!)) {
@@ -457,6 +459,19 @@ export function discoverEntities(doc: Doc): void {
       const act = SYSTEM_SHALL.test(s.text) && opensWithVerb(text);
       if (owner && !act) for (const part of text.split(/\s*;\s*/)) if (listLike(part) && !statesAboutOwner(part, owner)) candidates.push({ phrase: owner, text: part, sentence: s, evidence: 'bullet' });
     }
+  }
+
+  // Prose under an entity's own heading ("### Funds … a name, unique in that nonprofit, whether the fund is
+  // restricted, and an active flag"): a sentence no phrasing above read still describes the section's record
+  // when what it lists parses as attributes.
+  const read = new Set(candidates.map((c) => c.sentence));
+  for (const s of dataSentences) {
+    if (read.has(s) || s.block.kind !== 'paragraph') continue;
+    const owner = sectionOwner(doc, s.block.section);
+    const list = owner ? proseAttributeList(storyless(s.text)) : undefined;
+    if (!owner || !list) continue;
+    const chunks = parseAttributeList(list, { registry: reg, entity: reg.get(resolveSubject(doc, owner, s) ?? owner) });
+    if (chunks.filter((k) => k.kind === 'field').length >= 2) candidates.push({ phrase: owner, text: list, sentence: s, evidence: 'section-prose' });
   }
 
   // Decide: a name becomes an entity when one of its candidates is strong or yields an attribute; then every
@@ -560,7 +575,7 @@ function validSubject(subject: string): boolean {
   if (w.some((x) => CLAUSE_WORDS.includes(x) && x !== 'who')) return false;
   // "filter the vehicle (list by …)": an article inside the phrase makes it a verb and its object, not a name.
   if (w.slice(1).some((x) => ['the', 'a', 'an'].includes(x)) && !w.includes('of')) return false;
-  if (['we', 'i', 'you', 'it', 'they', 'this', 'that', 'there', 'once', 'when', 'if', 'after', 'before', 'while', 'until', 'because', 'since', 'unless', 'whenever'].includes(w[0]!)) return false;
+  if (['we', 'i', 'you', 'it', 'they', 'this', 'that', 'there', 'everyone', 'everybody', 'everything', 'all', 'both', 'once', 'when', 'if', 'after', 'before', 'while', 'until', 'because', 'since', 'unless', 'whenever'].includes(w[0]!)) return false;
   // "Restoring a record …" is an action, not a thing.
   if (/ing$/.test(w[0]!) && w.length > 1 && !/^(?:billing|shipping|reading|listing|meeting|booking|setting|heading|mailing|building|painting|drawing|recording|posting|filing|holding|opening|closing|rating|pricing|routing|tracking|training|parking|landing|offering|earning|warning|ending|starting|outstanding|pending|recurring|existing|remaining|upcoming|incoming|outgoing|working|funding|housing|clothing|lodging|seating|timing)$/.test(w[0]!)) return false;
   if (NOT_ENTITY.includes(normalise(w).join(' '))) return false;
@@ -570,13 +585,15 @@ function validSubject(subject: string): boolean {
   return true;
 }
 
-/** "Each type says …" under "Leave types": a generic head noun that shortens one of the section's terms. */
+/**
+ * "Each type says …" under "Leave types": a generic head noun that shortens one of the section's terms; "A
+ * boarding stay has …" under "Boarding stays": the term itself, whatever its first word looks like.
+ */
 function namesSectionTermHead(doc: Doc, subject: string, s: Sentence): boolean {
   const w = normalise(subject);
-  if (w.length !== 1) return false;
   return (doc.sectionEntities.get(s.block.section) ?? []).some((t) => {
     const tw = normalise(t);
-    return tw.length > 1 && tw[tw.length - 1] === w[0];
+    return w.length === 1 ? tw.length > 1 && tw[tw.length - 1] === w[0] : tw.join(' ') === w.join(' ');
   });
 }
 
@@ -621,6 +638,51 @@ function statesAboutOwner(text: string, owner: string): boolean {
   const t = tokens(text);
   const verb = t.findIndex((w) => CLAUSE_WORDS.includes(w));
   return verb > 0 && normalise(t.slice(0, verb)).pop() === normalise(owner).pop();
+}
+
+/**
+ * The attribute list a sentence of prose carries, if any: what follows a colon ("…: a name, …"), what "we keep"
+ * or a have-verb introduces ("Everyone gets an optional email, …"), or the whole sentence when it is a bare list
+ * ("Name (unique per nonprofit), a goal amount (optional), start and end dates").
+ */
+function proseAttributeList(text: string): string | undefined {
+  const t = text.trim().replace(/\.$/, '');
+  // "A fund that has gifts can't be deleted; deactivate it" is a delete rule ("closing dates" is not).
+  if (DELETE_VERBS.test(t) && ACTION_ORDER.some(([, cues]) => cues.some((r) => r.test(t)))) return undefined;
+  const masked = t.replace(/\([^)]*\)|"[^"]*"|“[^”]*”/g, (x) => '_'.repeat(x.length));
+  const listed = (x: string) => (x.match(/,/g) ?? []).length >= 1 && namesAttributes(x);
+  const colon = masked.indexOf(':');
+  if (colon >= 0 && listed(masked.slice(colon + 1))) return dropScopes(afterColon(t));
+  const verb = PROSE_LIST_VERB.exec(masked);
+  if (verb && listed(masked.slice(verb.index + verb[0].length))) return dropScopes(t.slice(verb.index + verb[0].length));
+  if ((masked.match(/,/g) ?? []).length >= 2 && listLike(t) && namesAttributes(masked.replace(/^\S+/, ''))) return dropScopes(t);
+  return undefined;
+}
+
+/**
+ * Whether the items of a list name attributes: not carriers or codes ("DHL, UPS, FedEx", "A101 Plan, A102
+ * Research"), not acts ("receive goods, keep stock per bin, pick and ship orders") and not a selection.
+ */
+function namesAttributes(list: string, actsOnly = false): boolean {
+  const items = list.split(/,|\band\b|\bor\b/).map((x) => x.trim()).filter(Boolean);
+  if (items.length < 2) return actsOnly;
+  const named = items.filter((x) => /^[A-Z0-9]/.test(x)).length;
+  // "all reservations of one venue on one date, in time order": a selection of records, not their attributes.
+  const selections = items.filter((x) => /^(?:all|every|each|any|some|no|in|on|at|by|with|from|to|into|per)\s/i.test(x)).length;
+  // A verb with its object ("walk them twice a day", "keep stock per bin"); "shown in a fixed order" qualifies an
+  // item, and two words ("product title") are too few for the tagger to tell a verb from a noun.
+  const acts = items.filter((x) => {
+    const w = tokens(x);
+    if (w.length < 2 || /^(?:an?|the|its|their|optional|whether|when|who|how|which)\b|^[a-z]+(?:ed|wn|en)\b/i.test(x)) return false;
+    return (w.length >= 3 || /^(?:it|them|him|her|us|a|an|the|its|their)$/.test(w[1]!)) && opensWithVerb(x);
+  }).length;
+  if (actsOnly) return items.length < 3 || acts * 2 < items.length;
+  return named * 2 < items.length && acts * 2 < items.length && selections === 0;
+}
+
+/** "first and last name, for organizations the organization name": the scope of an item is no part of it. */
+function dropScopes(list: string): string {
+  return list.replace(/(^|,\s*)for\s+[a-z]+(?:\s+[a-z]+)?\s+(?=(?:the|an?|their|its)\s)/gi, '$1');
 }
 
 /** After "**Term** —": the list after a colon, or the rest when it is a bare list ("ISO code, name, symbol"). */

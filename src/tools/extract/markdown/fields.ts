@@ -83,10 +83,10 @@ export function splitAttributeList(text: string): { chunks: string[]; group: Mod
     // A quoted or code sample after "e.g." is part of the example, not a list item.
     // It ends at "and an optional description": an article after "and" starts the next attribute.
     .replace(/\s+(?:like|e\.g\.|such as|for example)\s+(?:(?!\s+(?:and|or)\s+(?:an?|the|optional|its|their)\b)[^,;\u0000—–]|\u0000\d+\u0000)*/gi, ' ')
-    // "first and last name" → "first name, last name".
+    // "first and last name" → "first name, last name"; "start and end dates" → "start date, end date".
     // Only a modifier that stands alone shares the noun: "job title and start date" keeps its title, and
     // "email and phone number" lists an attribute that is a noun by itself.
-    .replace(/(^|[,;:(]\s*|\b(?:the|a|an|its|their|his|her|our|my|your|with|of|for|and|or|plus|by|from|in|on|has|have|records?|stores?)\s+)(?!(?:email|phone|name|title|address|website|status|notes?|description|code|price|date|time|number|age|gender|role)\b)([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (name|date|time|price|number|address|line)\b/gi, '$1$2 $4, $3 $4')
+    .replace(/(^|[,;:(]\s*|\b(?:the|a|an|its|their|his|her|our|my|your|with|of|for|and|or|plus|by|from|in|on|has|have|records?|stores?)\s+)(?!(?:email|phone|name|title|address|website|status|notes?|description|code|price|date|time|number|age|gender|role)\b)([a-z]+) and (?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+) (names?|dates?|times?|prices?|numbers?|address(?:es)?|lines?)\b/gi, (_, lead: string, a: string, b: string, noun: string) => `${lead}${a} ${singular(noun.toLowerCase())}, ${b} ${singular(noun.toLowerCase())}`)
     // "a billing address: two address lines, city, …": a group label inside the list gives way to its items.
     .replace(/(,|\band)\s+(?:an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?:\s+/gi, ', ');
   // "a preferred currency; when it isn't set, new invoices default to …": a conditional clause ends the list.
@@ -346,8 +346,13 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     return field(w.slice(-3), 'boolean');
   }
   if ((m = FLAG_SUFFIX.exec(h))) {
+    // "a "do not contact" flag that defaults to off": the clause after the flag is its modifier.
+    if (m[2]) readModifiers(m[2], mods);
     // "an is_hazardous flag": the flag's column name written as an identifier.
     if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(m[1]!.trim())) return field(m[1]!.trim().split('_'), 'boolean');
+    // A quoted name is the flag's own label, negations and all.
+    const quoted = /^["“]([^"”]{1,40})["”]$/.exec(m[1]!.trim().replace(/^(?:an?|the)\s+/i, ''));
+    if (quoted) return field(tokens(quoted[1]!), 'boolean');
     const w = nameWords(m[1]!);
     if (w) return field(w, 'boolean');
   }

@@ -43,7 +43,8 @@ export const WHICH_IT_WAS: RegExp = /^which\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:it|thi
 
 /** "a flag for 'count business hours only'", "an enabled flag". */
 export const FLAG_FOR: RegExp = /^(?:a|an)?\s*(?:boolean|flag|toggle|checkbox)\s+(?:for|to|that|whether)\s+(.+)$/i;
-export const FLAG_SUFFIX: RegExp = /^(.+?)\s+(?:flag|toggle|checkbox)$/i;
+/** "a published flag", "a \"do not contact\" flag that defaults to off": group 1 the name, 2 a relative clause. */
+export const FLAG_SUFFIX: RegExp = /^(.+?)\s+(?:flag|toggle|checkbox)(?:\s+((?:that|which)\s+.*))?$/i;
 
 /** "two address lines" → addressLine1, addressLine2. */
 export const NUMBERED_LINES: RegExp = /^(one|two|three|four|five|\d)\s+([a-z]+)\s+lines$/i;

@@ -1,6 +1,6 @@
 /** Wording that settles whether a field or reference is required. */
 
-export const OPTIONAL_CUES: RegExp = /\b(?:optional(?:ly)?|not required|nullable|may be (?:empty|blank|null|left)|can be (?:empty|blank|left empty)|if (?:any|applicable|present|known|set|available)|when (?:present|set|known|applicable|available)|empty for|sometimes|where applicable|(?:empty|blank|null|none|no value) means|no)\b/i;
+export const OPTIONAL_CUES: RegExp = /\b(?:optional(?:ly)?|not required|nullable|may be (?:empty|blank|null|left)|can be (?:empty|blank|left empty)|if (?:any|applicable|present|known|set|available)|when (?:present|set|known|applicable|available)|empty for|sometimes|where applicable|(?:empty|blank|null|none|no value) means|(?:empty|blank|unset|null|none) (?:until|while|unless|before)|no)\b/i;
 
 export const REQUIRED_CUES: RegExp = /\b(?:required|mandatory|always|must (?:have|be set|be present)|not null|non-null|yes)\b/i;
 

@@ -94,6 +94,9 @@ export const OWN_RECORDS_LIST: RegExp = /^(?:each|every|an?|the)\s+([a-z][\w-]*(
 /** "request leave by choosing a leave type, a start date and an end date". */
 export const BY_CHOOSING: RegExp = /\b([a-z]+)\s+(?:(?:an?|the|some|my|our)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+(?:choosing|selecting|entering|picking|giving|providing|specifying|filling in)\s+(.+)$/i;
 
+/** "For individuals we keep first and last name", "Everyone gets an optional email": where a prose list starts. */
+export const PROSE_LIST_VERB: RegExp = new RegExp(`^(?:[a-z]+\\s+){0,3}?(?:(?:we|you)\\s+(?:keep|store|record|capture|track|hold|save|need)|(?:${HAVE_VERBS}))\\s+`, 'i');
+
 /** Label lines: "stage: name, position, …", "Cart lines: variant + quantity", "status: open / won / lost". */
 export const LABEL: RegExp = /^([A-Za-z][\w /'’-]{0,40}?)\s*:\s+(.+)$/;
 

@@ -11,6 +11,8 @@ export interface TypeRule {
 }
 
 export const NAME_TYPE_RULES: readonly TypeRule[] = [
+  // "the amount requested", "total amount promised": money named with its participle (not a paid flag).
+  { type: 'decimal', name: /(?:^| )(?:amount|price|cost|fee|sum)(?: [a-z]+(?:ed|en|id|wn))$/ },
   { type: 'boolean', name: /^(?:is|has|can|needs|requires|accepts|allows|should|uses|was|are) \w/ },
   { type: 'boolean', name: /(?:^| )(?:flag|enabled|active|archived|default|primary|verified|internal|paid|public|private|pinned|locked|deleted|visible|hidden|only)$/ },
   { type: 'datetime', name: /(?:^| )(?:at|time|timestamp|datetime|seen)$/ },

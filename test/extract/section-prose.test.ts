@@ -1,0 +1,52 @@
+/** Prose under an entity's own heading: sentences no specific phrasing reads still describe the section's record. */
+import { describe, expect, it } from 'vitest';
+import { assertConsistent, entity, extract } from './helpers.ts';
+
+const doc = (...lines: string[]) => ['# Kennel app', '', 'Each customer is a pet care company.', '', '## Data', '', ...lines].join('\n');
+
+describe('a sentence of prose under an entity heading', () => {
+  it('reads a bare list, a list after a colon and a list after "we keep" / a have-verb as attributes', () => {
+    const { model } = extract(doc(
+      '### Kennels', '',
+      'Kennels are configured by each company: a label, unique in that company, whether the kennel is heated, and an indoor flag.', '',
+      '### Owners', '',
+      'For private owners we keep first and last name, for breeders the kennel club number. Everybody gets an optional email,',
+      'optional phone, a postal address and a "no marketing" flag that defaults to off.', '',
+      '### Seasons', '',
+      'Label (unique per company), a deposit amount (optional), opening and closing dates.',
+    ));
+    const names = (e: string) => entity(model, e).fields.map((f) => f.name);
+    expect(names('Kennel')).toEqual(expect.arrayContaining(['label', 'isHeated', 'indoor']));
+    expect(names('Owner')).toEqual(expect.arrayContaining(['firstName', 'lastName', 'kennelClubNumber', 'email', 'phone', 'postalAddress', 'noMarketing']));
+    const flag = entity(model, 'Owner').fields.find((f) => f.name === 'noMarketing');
+    expect(flag).toMatchObject({ type: 'boolean', default: { kind: 'value', value: false } });
+    const season = entity(model, 'Season').fields;
+    expect(season.find((f) => f.name === 'depositAmount')).toMatchObject({ type: 'decimal', required: false });
+    expect(season.filter((f) => ['openingDate', 'closingDate'].includes(f.name)).map((f) => f.type)).toEqual(['date', 'date']);
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Kennel', fields: ['orgId', 'label'], unique: true }));
+    assertConsistent(model);
+  });
+
+  it('does not read carriers, codes, acts or a selection of records as attributes', () => {
+    const { model } = extract(doc(
+      '### Boardings', '',
+      'A boarding has a check-in date and a nightly rate.', '',
+      'We hand dogs over to DHL, UPS, FedEx and local couriers.',
+      'Staff receive dogs, walk them twice a day, feed and groom them.', '',
+      '### Kennels', '', 'A kennel has a label and a size.', '',
+      'The front desk list: all boardings of one kennel on one date, in arrival order.',
+    ));
+    expect(entity(model, 'Boarding').fields.map((f) => f.name).sort()).toEqual(['checkInDate', 'nightlyRate']);
+    expect(entity(model, 'Kennel').fields.map((f) => f.name).sort()).toEqual(['label', 'size']);
+    expect(model.entities.map((e) => e.name)).not.toContain('Staff');
+  });
+});
+
+describe('money named with a participle and "empty until"', () => {
+  it('types "the amount requested" as decimal and makes "(empty until decided)" optional', () => {
+    const { model } = extract(doc('### Claims', '', 'A claim has a reference, the amount claimed, and the amount approved (empty until decided).'));
+    const f = entity(model, 'Claim').fields;
+    expect(f.find((x) => x.name === 'amountClaimed')).toMatchObject({ type: 'decimal', required: true });
+    expect(f.find((x) => x.name === 'amountApproved')).toMatchObject({ type: 'decimal', required: false });
+  });
+});
