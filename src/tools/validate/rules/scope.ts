@@ -91,7 +91,8 @@ export function leadsWith(indexColumns: readonly string[], columns: readonly str
 export function columnsIn(expression: string, table: CatalogTable): string[] {
   const names = new Set(table.columns.map((c) => c.name));
   const used = new Set<string>();
-  for (const m of expression.matchAll(/'(?:[^']|'')*'|"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/g)) {
+  // Literals, type casts ("::text" next to a column named text), aliases and function names are no column references.
+  for (const m of expression.matchAll(/'(?:[^']|'')*'|\b[Aa][Ss]\s+(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)|::\s*(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)|"((?:[^"]|"")+)"(?!\s*\()|([A-Za-z_][A-Za-z0-9_$]*)(?!\s*\(|[\w$])/g)) {
     const name = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2];
     if (name !== undefined && names.has(name)) used.add(name);
   }
