@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validatePrismaSchema } from '../../src/tools/prisma/validate-schema.ts';
+import internals from '@prisma/internals';
+import { CHUNK_CHARS, schemaChunks } from '../../src/tools/prisma/schema-chunks.ts';
+import { lineIndex } from '../../src/tools/text/line-index.ts';
 
 const header = `generator client {
   provider        = "prisma-client"
@@ -72,5 +75,44 @@ model Project {
       [lineOf('lead    User?'), true],
       [lineOf('owner   User '), false],
     ]);
+  });
+});
+
+describe('schemaChunks (the linter reads a large schema as several files)', () => {
+  const model = (i: number): string =>
+    `/// Model ${i}\nmodel M${i} {\n  id    String  @id @db.Uuid\n\n  orgId String  @db.Uuid\n  refId String? @db.Uuid\n}\n`;
+  const schema = `${header}\n${Array.from({ length: 40 }, (_, i) => model(i)).join('\n')}`;
+
+  it('cuts only before a top-level block, keeping the comments above it, and loses nothing', () => {
+    const chunks = schemaChunks(schema, 'schema.prisma', 500);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.map((c) => c.text).join('')).toBe(schema);
+    expect(chunks[0]!.name).toBe('schema.prisma');
+    for (const c of chunks.slice(1)) {
+      expect(c.text).toMatch(/^\/\/\/ Model \d+\nmodel M\d+ \{/);
+      expect(schema.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
+    }
+  });
+
+  it('leaves a small schema in one file', () => {
+    expect(schemaChunks(schema, 'schema.prisma')).toEqual([{ name: 'schema.prisma', text: schema, offset: 0 }]);
+  });
+
+  it('gives the same diagnostics, on the same lines, as one file', () => {
+    // 600 models (past CHUNK_CHARS); a warning, or an error, in a model far from the top, in a later chunk.
+    const large = `${header}\n${Array.from({ length: 600 }, (_, i) => model(i)).join('\n')}`;
+    const at = 'model M500 {\n  id    String  @id @db.Uuid\n';
+    const warning = large.replace('model M0 {\n', 'model M0 {\n  m500s M500[]\n')
+      .replace(at, `${at}  m0Id  String  @db.Uuid\n  m0    M0      @relation(fields: [m0Id], references: [id], onDelete: SetNull)\n`);
+    const error = large.replace(at, `${at}\n  @@index([nope])\n`);
+    expect(large.length).toBeGreaterThan(CHUNK_CHARS * 2);
+    for (const [schema, level] of [[warning, 'warning'], [error, 'error']] as const) {
+      const lineAt = lineIndex(schema);
+      const oneFile = internals.lintSchema({ schemas: [['schema.prisma', schema]] })
+        .map((d) => ({ level: d.is_warning ? 'warning' : 'error', message: d.text.trim(), line: lineAt(d.start) }));
+      expect(oneFile.map((d) => d.level)).toEqual([level]);
+      expect(oneFile[0]!.line).toBeGreaterThan(schema.slice(0, schema.indexOf(at)).split('\n').length);
+      expect(validatePrismaSchema(schema).diagnostics).toEqual(oneFile);
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import internals from '@prisma/internals';
 import { lineIndex } from '../text/line-index.ts';
+import { schemaChunks } from './schema-chunks.ts';
 
 export interface SchemaDiagnostic {
   level: 'error' | 'warning';
@@ -46,10 +47,16 @@ export function validatePrismaSchema(schema: string): SchemaValidation {
 
 function check(schema: string): SchemaValidation {
   const schemas: Array<[string, string]> = [[FILE, schema]];
+  // The linter reads a large schema as several files (schema-chunks.ts: its cost per diagnostic grows with the
+  // file); each diagnostic's offset is in its file, so the chunk's offset maps it back.
+  const chunks = schemaChunks(schema, FILE);
+  const chunkOffset = new Map(chunks.map((c) => [c.name, c.offset]));
   const lineAt = lineIndex(schema);
-  const diagnostics: SchemaDiagnostic[] = internals.lintSchema({ schemas }).map((d) => {
-    const diagnostic: SchemaDiagnostic = { level: d.is_warning ? 'warning' : 'error', message: d.text.trim(), line: lineAt(d.start) };
-    if (d.is_warning && d.text.includes(SET_NULL_ON_REQUIRED) && isCompositeRelation(schema.slice(d.start, d.end))) {
+  const lints = internals.lintSchema({ schemas: chunks.map((c) => [c.name, c.text]) }) as Array<{ file_name?: string; start: number; end: number; text: string; is_warning: boolean }>;
+  const diagnostics: SchemaDiagnostic[] = lints.map((d) => {
+    const base = chunkOffset.get(d.file_name ?? FILE) ?? 0;
+    const diagnostic: SchemaDiagnostic = { level: d.is_warning ? 'warning' : 'error', message: d.text.trim(), line: lineAt(base + d.start) };
+    if (d.is_warning && d.text.includes(SET_NULL_ON_REQUIRED) && isCompositeRelation(schema.slice(base + d.start, base + d.end))) {
       diagnostic.expected = 'composite tenant FK: the migration rewrites it to ON DELETE SET NULL (<reference column>)';
     }
     return diagnostic;
