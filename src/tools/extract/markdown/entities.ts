@@ -15,7 +15,7 @@ import type { Block, DraftEntity, Section, Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
 import { CODE_NAMED, NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
-import { PEOPLE_SECTION } from './vocabulary/sections.ts';
+import { DATA_MODEL_HEADING, PEOPLE_SECTION } from './vocabulary/sections.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
   ARE_RECORDS_LIST, PROSE_LIST_VERB,
@@ -420,6 +420,12 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: m[2]!, text: m[3] ?? '', sentence: s, evidence: 'child-rows', strong: true, ...(reg.isOrgPhrase(m[1]!) ? {} : { parent: m[1]! }) });
       continue;
     }
+    // "Property: name, code, time zone, address." under a data-model heading: a record and its attributes, in
+    // any sentence of the item ("Checklist: name, … Checklist item: checklist, text, position.").
+    if (s.block.kind !== 'heading' && DATA_MODEL_HEADING.test(stripInline(s.block.section.title)) && (m = LABEL.exec(text)) && recordLabel(m[1]!, m[2]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'label', strong: true });
+      continue;
+    }
     if (firstOfBlock && (m = LABEL.exec(text)) && s.block.kind !== 'heading') {
       const label = m[1]!;
       const rest = m[2]!;
@@ -678,6 +684,13 @@ function namesAttributes(list: string, actsOnly = false): boolean {
   }).length;
   if (actsOnly) return items.length < 3 || acts * 2 < items.length;
   return named * 2 < items.length && acts * 2 < items.length && selections === 0;
+}
+
+/** A label that names a record, not an attribute with its values ("Status: open, closed"), over a list of attributes. */
+function recordLabel(label: string, list: string): boolean {
+  const w = normalise(label);
+  if (!entityNameOf(label) || w.some((x) => CLAUSE_WORDS.includes(x)) || FIELD_WORDS.includes(w[w.length - 1]!) || FIELD_WORDS.includes(singular(w[w.length - 1]!))) return false;
+  return /,/.test(list) && namesAttributes(list.replace(/\([^)]*\)/g, ''));
 }
 
 /** "first and last name, for organizations the organization name": the scope of an item is no part of it. */

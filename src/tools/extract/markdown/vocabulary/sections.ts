@@ -42,3 +42,6 @@ export const DEFERRING_LABEL: RegExp = /^(?:non[- ]?goals?|out[- ]of[- ]scope|no
 
 /** Headings over the people who use the product ("Who uses it", "Personas", "Roles"): their items are actors. */
 export const PEOPLE_SECTION: RegExp = /\b(?:who uses|who(?:'|’)?s who|personas?|roles?|users? and roles|audience|actors|stakeholders|people)\b/i;
+
+/** Headings of a data-model section, where "Room: number, floor, room type" lines define records. */
+export const DATA_MODEL_HEADING: RegExp = /\b(?:data|entities|entity|schema|domain model|records|objects|tables)\b/i;
