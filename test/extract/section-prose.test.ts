@@ -50,3 +50,33 @@ describe('money named with a participle and "empty until"', () => {
     expect(f.find((x) => x.name === 'amountApproved')).toMatchObject({ type: 'decimal', required: false });
   });
 });
+
+describe('a bullet feature spec with a short data section', () => {
+  const { model } = extract([
+    '# Parking module: feature spec', '',
+    '## Summary', '', '- ParkRight customers are garage operators. Each customer operator is one tenant.', '',
+    '## Features', '',
+    '### F1. Garages and bays', '', '- A garage has a name and a city.', '',
+    '### F2. Attendants', '',
+    '- Badge number is required and unique within the operator (it is used to log in on the kiosk).', '',
+    '### F3. Daily shift plans', '', '- The operator keeps shift plans, one per garage and day.', '',
+    '### F4. Attendant\'s kiosk app', '', '- Shows the signed-in attendant\'s shifts for today, in start order.', '',
+    '## Data (short version)', '',
+    '- Garage: name, city, opening hour.',
+    '- Attendant: full name, badge number, phone, home garage.',
+    '- Shift plan: garage, day, attendant, notes. Bay: garage, label, level.',
+  ].join('\n'));
+
+  it('reads "X: a, b, c" lines under the data heading as records, and numbered feature headings as their terms', () => {
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Attendant', 'Bay', 'Garage', 'Organization', 'ShiftPlan']);
+    expect(entity(model, 'Bay').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['label', 'level']));
+    expect(model.relations).toContainEqual(expect.objectContaining({ from: 'Attendant', to: 'Garage', field: 'homeGarageId' }));
+    assertConsistent(model);
+  });
+
+  it('takes "operator" for the tenant, never links a record to it, and lets no identifier sign in', () => {
+    expect(model.relations.filter((r) => r.to === 'Organization')).toEqual([]);
+    expect(model.entities.map((e) => e.name)).not.toContain('BadgeNumber');
+    expect(model.tenancy.userEntity).toBe('Attendant');
+  });
+});

@@ -71,6 +71,12 @@ describe('indexes and tenancy passes', () => {
     expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Task', fields: ['orgId', 'projectId', 'status', 'position'] }));
   });
 
+  it('puts enum equality columns (not LEAKPROOF, kept out of the index condition under RLS) after the others', () => {
+    const m = sample();
+    m.queryPatterns.push({ entity: 'Task', description: 'Triage', equality: ['status', 'priority', 'title'], orderBy: [], where: [] });
+    expect(allPasses(m).indexes).toContainEqual(expect.objectContaining({ entity: 'Task', fields: ['orgId', 'title', 'status', 'priority'] }));
+  });
+
   it('has no duplicate and no prefix-redundant plain index', () => {
     const plain = model.indexes.filter((ix) => !ix.unique && ix.where.length === 0);
     for (const ix of plain) {

@@ -55,7 +55,11 @@ function patternIndex(model: DataModel, pattern: QueryPattern): Index {
   const tenant = model.tenancy.field;
   const entity = findEntity(model, pattern.entity);
   const lead = entity && isTenantScoped(entity) && !pattern.equality.includes(tenant) ? [tenant] : [];
-  const fields = [...lead, ...pattern.equality, ...patternTail(pattern).filter((f) => !pattern.equality.includes(f))];
+  // Under RLS an enum's "=" (not LEAKPROOF) stays out of the index condition: such columns go after the ones
+  // that can be searched, so the index still narrows by those.
+  const isEnum = (f: string) => entity?.fields.find((x) => x.name === f)?.type === 'enum';
+  const equality = [...pattern.equality.filter((f) => !isEnum(f)), ...pattern.equality.filter(isEnum)];
+  const fields = [...lead, ...equality, ...patternTail(pattern).filter((f) => !pattern.equality.includes(f))];
   return {
     entity: pattern.entity, fields: fields.length ? fields : [tenant], unique: false, where: pattern.where,
     source: pattern.where.length ? 'partial' : 'query-pattern', why: pattern.description, provenance: pattern.provenance,

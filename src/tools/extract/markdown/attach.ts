@@ -135,6 +135,8 @@ export function linkTo(doc: Doc, from: DraftEntity, to: DraftEntity, at: { line:
 
 export function addRelation(doc: Doc, r: DraftRelation): DraftRelation | undefined {
   if (r.from === 'Organization' && r.to === 'Organization') return undefined;
+  // "The company keeps checklists": the tenant key already says whose they are.
+  if (r.to === 'Organization' && r.name === 'organization' && doc.registry.get(r.from)?.kind === 'tenant') return undefined;
   const same = doc.relations.find((x) => x.from === r.from && x.name === r.name);
   if (same) {
     if (r.requiredStated && !same.requiredStated) {

@@ -27,7 +27,9 @@ import {
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
 export function headingTerms(title: string): string[] {
   let t = stripInline(title)
-    .replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|§\s*\d+(?:\.\d+)*)\s+/, '')
+    // "3.2 Rooms", "B. Rooms", "§ 4 Rooms", "F3. Staff", "FR-2: Rooms": a numbering in front names nothing
+    // ("RT-1 Log a submission" is a story's title, not a section of records).
+    .replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|§\s*\d+(?:\.\d+)*|[A-Z]{1,4}-?\d+(?:\.\d+)*[.:])\s+/, '')
     // "Agenda: sessions and speakers": the label before the colon groups the records, it qualifies none of them.
     .replace(/^[^:]{1,30}:\s+(?=\S)/, '')
     .replace(/\([^)]*\)/g, ' ')
@@ -37,6 +39,10 @@ export function headingTerms(title: string): string[] {
   const ger = /^([a-z]+)ing\s+([a-z]+(?:\s+[a-z]+)?)$/i.exec(t);
   // "Feeding slots" is a compound noun: only a gerund over a mass noun names the act.
   if (ger && !isPlural(tokens(ger[2]!).pop() ?? '')) t = `${ger[2]} ${ger[1]!.toLowerCase()}`;
+  // "FD-1 Manage owners": a feature named by its act is about the records it acts on.
+  t = t.replace(/^(?:manage|create|edit|add|view|configure|set up|define|maintain|assign|invite|browse|search|list)\s+(?=[a-z]+s\b)/i, '');
+  // "Daily cleaning tasks": a frequency in front of a compound says when the records are made, not what they are.
+  t = t.replace(/^(?:daily|weekly|monthly|nightly|yearly|annual|hourly)\s+(?=[a-z]+\s+[a-z]+)/i, '');
   const parts = t.split(/\s*(?:,|&|\+|\/|\band\b)\s*/i).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0 || parts.length > 4) return [];
   const out: string[] = [];

@@ -9,7 +9,7 @@ import { normalise } from './registry.ts';
 import { singular, tokens, trimRef } from './text.ts';
 import type { Sentence } from './types.ts';
 import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
-import { NOT_ENTITY } from './vocabulary/nouns.ts';
+import { FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import { CUSTOMER_IS, PEOPLE_ARE_USERS, PEOPLE_HEADS, GENERIC_PEOPLE, GLOBAL_USERS, NOT_SIGNING_IN, ORG_CALLED, ORG_IS, SIGN_IN } from './vocabulary/tenancy.ts';
 
 export function findTenancy(doc: Doc): void {
@@ -96,7 +96,13 @@ function loginNoun(doc: Doc, s: Sentence): string | undefined {
   }
   // Subject before the verb: "Employees sign in with…", "Staff log into…", "Users belong to one organization and sign in…".
   const before = text.slice(0, text.search(SIGN_IN));
-  const subject = subjectOf(before);
+  let subject = subjectOf(before);
+  // "Employee code is … used to log in": an identifier signs nobody in; the records it identifies do.
+  if (subject && (FIELD_WORDS.includes(subject.split(' ').pop()!) || /^(?:pin|password|badge|id|username|passcode)$/.test(subject.split(' ').pop()!))) {
+    const owner = doc.sectionEntities.get(s.block.section);
+    if (owner?.length !== 1) return undefined;
+    subject = normalise(owner[0]!.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');
+  }
   // "**Staff users.** The operator's employees sign in …": a heading that names people names the record.
   const named = doc.sectionEntities.get(s.block.section);
   if (named?.length === 1 && PEOPLE_HEADS.test(named[0]!)) return normalise(named[0]!.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');

@@ -25,7 +25,7 @@ export const DOCUMENT_HEADS: readonly string[] = [
   'summary', 'scope', 'goal', 'decision', 'principle', 'guideline', 'convention', 'glossary', 'definition', 'appendix',
   'background', 'context', 'tenancy', 'security', 'isolation', 'structure', 'model', 'spec', 'specification', 'faq',
   'flow', 'journey', 'criterion', 'criteria', 'metric', 'limit', 'behaviour', 'behavior', 'edge', 'query',
-  'purpose', 'introduction', 'objective', 'vision', 'problem',
+  'purpose', 'introduction', 'objective', 'vision', 'problem', 'app', 'board', 'page', 'portal', 'widget', 'tab',
 ];
 
 /** Trailing words that qualify a reference without changing what it points at. */

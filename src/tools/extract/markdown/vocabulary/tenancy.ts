@@ -8,13 +8,15 @@ export const ORG_IS: RegExp = /\b(?:every|each|an?|one)\s+(?:paying\s+)?([a-z][\
  * customer it is; "Our customer is the restaurant group", "Each group that signs up gets its own account". One
  * of groups 1–4 is the tenant's word.
  */
-export const CUSTOMER_IS: RegExp = /\b(?:every|each)\s+(?:customer|tenant|subscriber|client company)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+)?(?:\*\*)?([a-z][\w-]*)(?:\*\*)?(?:\s+account)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+|distinct\s+)?(?:customer|tenant)\b|\bour\s+customers?\s+(?:is|are)\s+(?:the\s+|an?\s+)?(?:\*\*)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*?)s?(?:\*\*)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+that\s+signs\s+up\s+gets\s+its\s+own\s+(?:account|workspace|tenant)\b|\btreat\s+(?:each|every)\s+([a-z][\w-]*)\s+as\s+an?\s+(?:separate\s+)?tenant\b/i;
+export const CUSTOMER_IS: RegExp = /\b(?:every|each)\s+(?:customer|tenant|subscriber|client company)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+)?(?:\*\*)?([a-z][\w-]*)(?:\*\*)?(?:\s+account)?\b|\b(?:every|each)\s+([a-z][\w-]*(?:\s+(?!is\b)[a-z][\w-]*)?)\s+is\s+(?:an?|one)\s+(?:separate\s+|single\s+|distinct\s+)?(?:customer|tenant)\b|\bour\s+customers?\s+(?:is|are)\s+(?:the\s+|an?\s+)?(?:\*\*)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*?)s?(?:\*\*)?\b|\b(?:every|each)\s+([a-z][\w-]*)\s+that\s+signs\s+up\s+gets\s+its\s+own\s+(?:account|workspace|tenant)\b|\btreat\s+(?:each|every)\s+([a-z][\w-]*)\s+as\s+an?\s+(?:separate\s+)?tenant\b/i;
 
 /** "(the UI calls it a "workspace")", "(the UI says "store")", "think of the org as "the site"". */
 export const ORG_CALLED: readonly RegExp[] = [
   /\((?:the\s+)?(?:ui|app|product)\s+(?:calls it|says|shows|names it|refers to it as)\s+(?:an?\s+)?["“]([^"”]+)["”]\)/i,
   /\bthink of the (?:org|organi[sz]ation|tenant) as\s+["“](?:the\s+)?([^"”]+)["”]/i,
   /\b(?:org|organi[sz]ation|tenant)s?\s+(?:are|is)\s+(?:called|known as)\s+["“]?([a-z]+)/i,
+  // "TidyShift customers are hotel companies": the product's name, capitalised, then what its customers are.
+  /\b[A-Z][A-Za-z]+\s+customers\s+are\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?(?<!s)s)\b/,
 ];
 
 export const SIGN_IN: RegExp = /\b(?:sign(?:s|ed)?[- ]in|log(?:s|ged)?[- ]?(?:in|into|on))\b/i;
