@@ -2,7 +2,7 @@
  * One engine's measurements, in a process of its own (bench/run.ts starts one per engine, so that each reports
  * its own peak RSS). Every size is measured `repeat` times after a warm-up and the median of each number kept:
  * - the pure passes, timed by calling the same functions the nodes call;
- * - the floor: the same migration SQL applied alone (exec only) on a fresh database of the same engine;
+ * - the floor: the same migration SQL applied alone (applyScript, as the validator applies it) on a fresh database of the same engine;
  * - the whole pipeline, warm, with the validator's own step timings (report.validation.timings).
  * Each repetition renames the product, so no cache answers it from an earlier repetition.
  */
@@ -17,6 +17,7 @@ import { validatePrismaSchema } from '../src/tools/prisma/validate-schema.ts';
 import { initialMigrationSql } from '../src/tools/prisma/schema-engine.ts';
 import { joinMigration } from '../src/tools/migration/assemble.ts';
 import { emitTenancySql } from '../src/tools/migration/tenancy-sql.ts';
+import { applyScript } from '../src/tools/database/apply-script.ts';
 import { withThrowawayDatabase } from '../src/tools/database/open.ts';
 import { pgliteHeapPeakBytes } from '../src/tools/database/pglite.ts';
 import type { ValidationTimings } from '../src/tools/validate/outcome.ts';
@@ -106,7 +107,8 @@ async function measureOnce(engine: Engine, url: string | undefined, n: number, v
   let floorMs: number | null = null;
   let floorError: string | undefined;
   try {
-    floorMs = await withThrowawayDatabase({ url }, async (db) => (await timed(() => db.exec(migrationSql)))[1]);
+    // The way the validator applies it (one round trip, or several transactions when it is very large).
+    floorMs = await withThrowawayDatabase({ url }, async (db) => (await timed(() => applyScript(db, migrationSql)))[1]);
   } catch (error) {
     floorError = error instanceof Error ? error.message : String(error);
   }

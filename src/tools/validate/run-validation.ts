@@ -13,6 +13,7 @@ import { buildArtifacts, migrationsOf, SCHEMA_PATH, SEED_SQL_PATH, type Artifact
 import type { PatternCoverage } from '../artifacts/schema-doc.ts';
 import { servesPattern } from '../indexes/index-shape.ts';
 import { indexNames } from '../prisma/names.ts';
+import { applyScript } from '../database/apply-script.ts';
 import type { ThrowawayDatabase } from '../database/database.ts';
 import { withThrowawayDatabase } from '../database/open.ts';
 import type { ServerDatabase } from '../database/postgres.ts';
@@ -99,7 +100,7 @@ export async function validateArtifacts(model: DataModel, artifacts: Artifacts, 
 
 async function onDatabase(db: ThrowawayDatabase, model: DataModel, artifacts: Artifacts, schema: string, outcome: ValidationOutcome, options: ValidationOptions): Promise<void> {
   outcome.migrationApplies = await step(async () => {
-    for (const m of migrationsOf(artifacts)) await db.exec(m.sql);
+    for (const m of migrationsOf(artifacts)) await applyScript(db, m.sql, `prisma/migrations/${m.name}/migration.sql`);
   });
   if (!outcome.migrationApplies.ok) return;
   if (outcome.prisma.ok) outcome.drift = await driftStep(db, schema);
