@@ -80,3 +80,23 @@ describe('a bullet feature spec with a short data section', () => {
     expect(model.tenancy.userEntity).toBe('Attendant');
   });
 });
+
+describe('records named by words that are also verbs, and records introduced before their list', () => {
+  const { model } = extract([
+    '# Theatre app', '', 'Every company that signs up is its own account.', '',
+    '## Data', '', '### The company and its crew', '',
+    'Inside a company there are crew members. For each one: name, email, phone.',
+    'Email is how they log in, so it has to be unique inside one company.', '',
+    '### Shows', '', 'A show has: title (required), a synopsis and a running time in minutes.', '',
+    '### Runs', '', 'A run belongs to a show, has an opening date and maybe a closing date.',
+  ].join('\n'));
+
+  it('finds the Show under "Shows", the run of a show, and the crew members of "For each one: …"', () => {
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['CrewMember', 'Organization', 'Run', 'Show']);
+    expect(entity(model, 'Show').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['title', 'synopsis', 'runningTimeMinutes']));
+    expect(entity(model, 'Run').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['openingDate', 'closingDate']));
+    expect(model.relations).toContainEqual(expect.objectContaining({ from: 'Run', to: 'Show', required: true }));
+    expect(entity(model, 'CrewMember').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['name', 'email', 'phone']));
+    assertConsistent(model);
+  });
+});

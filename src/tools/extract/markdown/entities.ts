@@ -18,7 +18,7 @@ import { CODE_NAMED, NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/referenc
 import { DATA_MODEL_HEADING, PEOPLE_SECTION } from './vocabulary/sections.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
-  ARE_RECORDS_LIST, PROSE_LIST_VERB,
+  ARE_RECORDS_LIST, PROSE_LIST_VERB, FOR_EACH_ONE, THERE_ARE,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
   BOLD_LEAD, BY_CHOOSING, PURPOSE_FACT, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, SHALL_ALLOW_RECORD, SYSTEM_SHALL_ACTOR_HEAD, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE, PUT_ON_WITH, RECORD_WHEN,
@@ -53,13 +53,23 @@ export function headingTerms(title: string): string[] {
     // "Alert rules and alerts": a part that repeats the modifier names its own entity.
     const repeatsModifier = w.length === 1 && singular(w[0]!) === singular(firstWords[0] ?? '');
     if (i > 0 && !repeatsModifier && w.length === 1 && firstWords.length === 2 && isPlural(firstWords[1]!) && isPlural(w[0]!)) w = [firstWords[0]!, w[0]!];
-    const name = entityNameOf(w.join(' '));
+    const name = entityNameOf(w.join(' ')) ?? pluralHeadingName(w);
     const head = normalise(w.join(' ')).pop() ?? '';
     // "Deletion rules" is a part of the document; "Alert rules and alerts" names rules of a thing it also lists.
     const modifierListed = w.length === 2 && parts.some((q, j) => j !== i && tokens(q).length === 1 && singular(tokens(q)[0]!) === singular(w[0]!));
     if (name && !out.includes(name) && (!DOCUMENT_HEADS.includes(head) || modifierListed)) out.push(name);
   });
   return out;
+}
+
+/**
+ * "Shows", "Boarding stays": a heading of one or two words ending in a plural names records even when that plural
+ * also reads as a verb (sentences still have to confirm it).
+ */
+function pluralHeadingName(w: string[]): string | undefined {
+  const last = w[w.length - 1];
+  if (!last || w.length > 2 || !/^[a-z]+s$/.test(last) || !isPlural(last) || w.slice(0, -1).some((x) => CLAUSE_WORDS.includes(x) || !/^[a-z]+$/.test(x))) return undefined;
+  return pascalCase([...w.slice(0, -1), singular(last)].join(' '));
 }
 
 export function collectHeadingTerms(doc: Doc): void {
@@ -479,6 +489,13 @@ export function discoverEntities(doc: Doc): void {
   const read = new Set(candidates.map((c) => c.sentence));
   for (const s of dataSentences) {
     if (read.has(s) || s.block.kind !== 'paragraph') continue;
+    // "Inside a network there are team members. For each one: name, email, role.": the records just introduced.
+    const each = FOR_EACH_ONE.exec(s.text);
+    const introduced = each ? THERE_ARE.exec(previousSentence(doc, s)?.text ?? '') : null;
+    if (each && introduced && validSubject(introduced[1]!)) {
+      candidates.push({ phrase: introduced[1]!, text: each[1]!, sentence: s, evidence: 'has', strong: true });
+      continue;
+    }
     const owner = sectionOwner(doc, s.block.section);
     const list = owner ? proseAttributeList(storyless(s.text)) : undefined;
     if (!owner || !list) continue;
@@ -605,7 +622,7 @@ function namesSectionTermHead(doc: Doc, subject: string, s: Sentence): boolean {
   const w = normalise(subject);
   return (doc.sectionEntities.get(s.block.section) ?? []).some((t) => {
     const tw = normalise(t);
-    return w.length === 1 ? tw.length > 1 && tw[tw.length - 1] === w[0] : tw.join(' ') === w.join(' ');
+    return tw.join(' ') === w.join(' ') || (w.length === 1 && tw.length > 1 && tw[tw.length - 1] === w[0]);
   });
 }
 

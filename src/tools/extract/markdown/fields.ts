@@ -249,7 +249,7 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   if (w.length === 0 || w.length > 4) return undefined;
   if (w.some((x) => CLAUSE_WORDS.includes(x))) return undefined;
   // "a heating type", "the cooking time": a gerund before a field noun is a compound noun, not an action.
-  const compound = w.length === 2 && FIELD_WORDS.includes(w[1]!);
+  const compound = w.length >= 2 && FIELD_WORDS.includes(w[1]!);
   if (w[0] === 'to' || w[0] === 'of' || w[0] === 'with' || /ing$/.test(w[0]!) && w.length > 1 && !compound && !['billing', 'shipping', 'opening', 'closing', 'starting', 'ending', 'reading', 'rating', 'listing', 'pricing', 'meeting', 'training', 'booking', 'parking', 'routing', 'tracking', 'setting', 'heading', 'mailing', 'landing', 'onboarding', 'working', 'remaining', 'ordering', 'outstanding', 'pending', 'existing', 'recurring', 'processing', 'handling', 'packaging', 'funding', 'hosting', 'sending', 'receiving', 'earning', 'accounting', 'marketing', 'warning', 'building', 'drawing'].includes(w[0]!)) return undefined;
   // "Lifecycle" is no name of its own but a synonym of status: the check reads the mapped words.
   if (NOT_ENTITY.includes(w.join(' ')) && !['status', 'name', 'email', 'type', 'notes', 'note', 'version', 'summary', 'scope', 'goal', 'context'].includes(w.map((x) => FIELD_SYNONYMS[x] ?? x).join(' '))) return undefined;
@@ -275,6 +275,11 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     readModifiers(head.slice(tailMatch.index + tailMatch[0].length), mods);
     head = head.slice(0, tailMatch.index);
   }
+  // "maybe a title": what a record may have, it may lack.
+  head = head.replace(/^(?:maybe|perhaps|possibly)\s+/i, () => {
+    mods.optional = true;
+    return '';
+  });
   // "optional phone", "an optional reference", "optionally the country": leading optionality.
   if (/^(?:an?\s+|the\s+)?optional(?:ly)?\b/i.test(head)) mods.optional = true;
   if (/^(?:an?\s+|the\s+)?required\b/i.test(head)) mods.required = true;

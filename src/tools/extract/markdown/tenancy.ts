@@ -98,7 +98,7 @@ function loginNoun(doc: Doc, s: Sentence): string | undefined {
   const before = text.slice(0, text.search(SIGN_IN));
   let subject = subjectOf(before);
   // "Employee code is … used to log in": an identifier signs nobody in; the records it identifies do.
-  if (subject && (FIELD_WORDS.includes(subject.split(' ').pop()!) || /^(?:pin|password|badge|id|username|passcode)$/.test(subject.split(' ').pop()!))) {
+  if (subject && (FIELD_WORDS.includes(subject.split(' ').pop()!) || /^(?:pin|password|badge|id|username|passcode|email|e-mail|login)$/.test(subject.split(' ').pop()!))) {
     const owner = doc.sectionEntities.get(s.block.section);
     if (owner?.length !== 1) return undefined;
     subject = normalise(owner[0]!.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');

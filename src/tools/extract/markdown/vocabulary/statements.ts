@@ -6,9 +6,9 @@
 /** Verbs that introduce an entity's attributes: "A site has a name…", "A payment records the amount…". */
 export const HAVE_VERBS = 'receives|receive|has|have|carries|carry|records|record|stores|store|holds|hold|contains|contain|includes|include|tracks|track|keeps|keep|captures|capture|says|say|lists|list|needs|need|gets|get|consists of|is made of|is defined by|comes with|come with';
 
-/** "<subject> [does something and] has <list>": "A visit is for one pet and has …", "A note belongs to a file and records …". */
+/** "<subject> [does something and] has <list>": "A visit is for one pet and has …", "A note belongs to a file, records …". */
 export const SUBJECT_HAS: RegExp = new RegExp(
-  `^(?:(?:each|every|a|an|the|one|any|all)\\s+)?([a-z][\\w-]*(?:\\s+[a-z][\\w-]*){0,3}?)\\s+(?:(?:also|always|usually|typically|then|only|just|should|must|will|can|may|shall)\\s+)?(?:(?:is|are)\\s+for\\s+[^,.;:]*?\\s+and\\s+|[a-z]+s?\\s+(?:(?:to|in|from|with)\\s+)?(?:one|a|an|the)\\s+[a-z]+\\s+and\\s+)?(?:${HAVE_VERBS})\\b\\s*(?::\\s*)?(.*)$`,
+  `^(?:(?:each|every|a|an|the|one|any|all)\\s+)?([a-z][\\w-]*(?:\\s+[a-z][\\w-]*){0,3}?)\\s+(?:(?:also|always|usually|typically|then|only|just|should|must|will|can|may|shall)\\s+)?(?:(?:is|are)\\s+for\\s+[^,.;:]*?\\s+and\\s+|[a-z]+s?\\s+(?:(?:to|in|from|with)\\s+)?(?:one|a|an|the)\\s+[a-z]+(?:\\s+and|,)\\s+)?(?:${HAVE_VERBS})\\b\\s*(?::\\s*)?(.*)$`,
   'i',
 );
 
@@ -96,6 +96,11 @@ export const BY_CHOOSING: RegExp = /\b([a-z]+)\s+(?:(?:an?|the|some|my|our)\s+)?
 
 /** "For individuals we keep first and last name", "Everyone gets an optional email": where a prose list starts. */
 export const PROSE_LIST_VERB: RegExp = new RegExp(`^(?:[a-z]+\\s+){0,3}?(?:(?:we|you)\\s+(?:keep|store|record|capture|track|hold|save|need)|(?:${HAVE_VERBS}))\\s+`, 'i');
+
+/** "For each one: name, email, role." — the attributes of the records the previous sentence introduced. */
+export const FOR_EACH_ONE: RegExp = /^for (?:each|every) (?:one|of them)\s*[:,]\s*(.+)$/i;
+/** "Inside a network there are team members.": group 1 the records introduced. */
+export const THERE_ARE: RegExp = /\bthere (?:are|will be)\s+(?:many\s+|several\s+|some\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?s)\.?$/i;
 
 /** Label lines: "stage: name, position, …", "Cart lines: variant + quantity", "status: open / won / lost". */
 export const LABEL: RegExp = /^([A-Za-z][\w /'’-]{0,40}?)\s*:\s+(.+)$/;
