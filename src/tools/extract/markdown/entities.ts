@@ -18,7 +18,7 @@ import { CODE_NAMED, NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/referenc
 import { DATA_MODEL_HEADING, PEOPLE_SECTION } from './vocabulary/sections.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
-  ARE_RECORDS_LIST, PROSE_LIST_VERB, FOR_EACH_ONE, THERE_ARE,
+  ARE_RECORDS_LIST, PROSE_LIST_VERB, FOR_EACH_ONE, THERE_ARE, FOR_EACH_RECORD, RECORD_AS_HOLDING, APPOSITIVE,
   BELONG_TO_LIST,
   VERB_OBJECT_LIST,
   BOLD_LEAD, BY_CHOOSING, PURPOSE_FACT, PLURAL_LABEL, OWN_CHILDREN, ACCEPTANCE_LABEL, GIVEN_WHEN_THEN, GIVEN_RECORD, SYSTEM_SHALL, SHALL_ALLOW_RECORD, SYSTEM_SHALL_ACTOR_HEAD, STORE_FOR_EACH, SEE_OF_EACH, DESCRIBED_LIST, LIST_OF_RECORDS_COMMA, SETTLED_LABEL, ITS_CHILDREN, WE_KEEP, LIST_SETTLED, LIST_OF_RECORDS, MADE_OF_RECORDS, QUANTIFIED_OBJECT_LIST, COLON_PRONOUN, GIVE_ATTRIBUTE, RECORD_EVENT_DATE, VALUE_SAVED_WITH, WITH_THEIR_VALUES, ACT_TIME_RECORDED, ONE_SUCH_PER, FOR_EACH_VALUES, ADJUST_RECORD, ADJUST_EXAMPLE, ACT_RECORD_NOUNS, PER_FIELD_DEFINES, LIST_UNIT, MEASURE_HEADS, OWN_RECORDS_LIST, PRONOUN_CLAUSE_HAS, ACT_WITH, CLAUSE_SUBJECT_HAS, STAMPED_ON, WE_KNOW, PRONOUN_HAS, FIELD_IS_VALUES, WE_STORE_ON, CREATES, CREATED_WITH, TABLE_WITH, ONE_ATTRIBUTE, ARE_ADJ_LIST, OPENERS, CHILD_ROWS, CREATE_WITH, LABEL, RECORDED_LIST, STORY_PREFIX, STORY_PURPOSE, SUBJECT_HAS, TRACKED_PER, WE_NEED, WHICH_HAS, TABLE_LEAD_IN, RECORD_FOR_ONE, PUT_ON_WITH, RECORD_WHEN,
@@ -132,7 +132,7 @@ export function discoverEntities(doc: Doc): void {
     return p ? [{ ...s, text: p[1]! }] : [];
   });
   for (const s of [...dataSentences, ...purposes]) {
-    const text = restatePronoun(storyless(s.text).replace(OPENERS, ''));
+    const text = restatePronoun(storyless(s.text.replace(APPOSITIVE, '')).replace(OPENERS, ''));
     const listOf = REFERENCE_LIST_OF.exec(text);
     if (listOf) candidates.push({ phrase: listOf[1]!.replace(/\s+(?:so|that|which|to|from|for)\b.*$/i, ''), text: '', sentence: s, evidence: 'reference-list', strong: true });
     const firstOfBlock = sentencesOf(s.block)[0]?.text === s.text;
@@ -170,6 +170,10 @@ export function discoverEntities(doc: Doc): void {
     // "**Spaces.** The bookable things inside a location: a name, a kind, …": a description, then the attributes.
     if (firstOfBlock && s.block.kind === 'paragraph' && s.block.section.bold && (m = DESCRIBED_LIST.exec(text)) && sectionOwner(doc, s.block.section)) {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'label', strong: true });
+      continue;
+    }
+    if ((m = FOR_EACH_RECORD.exec(text) ?? RECORD_AS_HOLDING.exec(text)) && validSubject(m[1]!) && !reg.isOrgPhrase(m[1]!)) {
+      candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has', strong: true });
       continue;
     }
     // "store, for each operator, its name, its country and …", "store for each staff user a name, …".

@@ -223,6 +223,9 @@ export function nameWords(head: string, verbatim = false): string[] | undefined 
   // "the maximum number of unused days that carry over" → max carry over days; "the minimum number of guests" → min guests.
   const limit = /^(maximum|minimum|max|min) number of (?:[a-z]+ )?([a-z]+s)(?: (?:that|which|to) ([a-z]+)(?: (over|out|back|forward|up|in))?)?\b/.exec(w.join(' '));
   if (limit && !CLAUSE_WORDS.includes(limit[3] ?? '')) return [limit[1]!.slice(0, 3), ...(limit[3] ? [limit[3], ...(limit[4] ? [limit[4]] : [])] : []), limit[2]!];
+  // "a description of what happened": the clause after "of" says what it describes, the head names it.
+  const ofClause = w.findIndex((x, i) => i > 0 && x === 'of' && /^(?:what|how|who|why|which|where|when|whether)$/.test(w[i + 1] ?? ''));
+  if (ofClause > 0) w = w.slice(0, ofClause);
   // "a snapshot of the shipping address" names the shipping address.
   if (w.length > 2 && CONTAINER_HEADS.includes(w[0]!) && w[1] === 'of') w = dropDeterminers(w.slice(2));
   // "a hash of the token" → token hash.

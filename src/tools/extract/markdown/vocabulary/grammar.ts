@@ -28,7 +28,7 @@ export const CLAUSE_WORDS: readonly string[] = [
 export const TAIL_CUTTERS: readonly string[] = [
   'for', 'from', 'to', 'on', 'in', 'at', 'by', 'with', 'without', 'into', 'onto', 'about', 'like', 'such', 'as',
   'that', 'which', 'who', 'whose', 'where', 'when', 'if', 'because', 'so', 'used', 'shown', 'printed',
-  'computed', 'given', 'assigned', 'set', 'stored', 'reported', 'picked', 'entered', 'burned', 'added',
+  'computed', 'given', 'assigned', 'set', 'stored', 'reported', 'picked', 'chosen', 'selected', 'entered', 'burned', 'added',
   'copied', 'taken', 'held', "that's", 'that’s', "who's", "which's", 'e.g', 'eg', 'i.e', 'ie', 'including', 'per', 'after', 'before', 'during',
   'under', 'over', 'between', 'within', 'across', 'among', 'against', 'through', 'than', 'vs', 'versus', 'once',
 ];

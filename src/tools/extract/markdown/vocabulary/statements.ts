@@ -34,7 +34,7 @@ export const STORY_PURPOSE: RegExp = /,?\s+(?:so that|so|in order to|because)\s+
 export const PURPOSE_FACT: RegExp = /\bso that\s+((?:each|every|an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:can|will|must|should)\s+(?:have|has)\s+.+)$/i;
 
 /** "add an employee with their first name, …", "maintain holiday calendars, each with a name …". */
-export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|store|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each|own)\s+)*(?:(?:list|set|catalog(?:ue)?|library|register|roster)\s+of\s+)?([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
+export const CREATE_WITH: RegExp = /\b(?:add|create|maintain|define|register|keep|store|organi[sz]e|set up|manage|record|configure|upload|enter|capture|invite|sell|issue|schedule|open|file|grant)\s+(?:(?:one or more|several|multiple|some|new|an?|the|our|my|each|own)\s+)*(?:(?:list|set|catalog(?:ue)?|library|register|roster)\s+of\s+)?([a-z][\w -]*?)(?:\s*\(([^)]*)\))?(?:\s+(?:into|to|in|under|for|on|at)\s+(?:(?:an?|the|our|my|each)\s+)?([a-z][\w -]*?)){0,2},?\s+(?:each\s+)?with:?\s+(?:(?:their|its|his|her|a|an|the)\s+)?(.+)$/i;
 
 /** "give each employee a role", "give an employee an optional employee number": the second object is an attribute. */
 export const GIVE_ATTRIBUTE: RegExp = /\b(?:give|assign|allocate|issue)\s+(?:an?|each|every|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+((?:an?|the|their|its)\s+[^;]+)$/i;
@@ -101,6 +101,15 @@ export const PROSE_LIST_VERB: RegExp = new RegExp(`^(?:[a-z]+\\s+){0,3}?(?:(?:we
 export const FOR_EACH_ONE: RegExp = /^for (?:each|every) (?:one|of them)\s*[:,]\s*(.+)$/i;
 /** "Inside a network there are team members.": group 1 the records introduced. */
 export const THERE_ARE: RegExp = /\bthere (?:are|will be)\s+(?:many\s+|several\s+|some\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?s)\.?$/i;
+
+/** "For each claim the system shall record the date of loss, …": group 1 the record, 2 the list. */
+export const FOR_EACH_RECORD: RegExp = /^for (?:each|every) ([a-z][\w-]*(?:\s+[a-z][\w-]*)?),?\s+(?:the system|we|the app|it)\s+(?:(?:shall|must|should|will)\s+)?(?:record|store|keep|capture|track|hold)s?\s+(.+)$/i;
+
+/** "record every change to a reserve as a separate reserve entry holding the category, …": group 1 the record, 2 the list. */
+export const RECORD_AS_HOLDING: RegExp = /\b(?:record|store|keep|log)s?\s+.*?\bas\s+(?:an?|one)\s+(?:separate\s+|new\s+|distinct\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:holding|with|containing|that holds|recording)\s+(.+)$/i;
+
+/** ", meaning people or businesses involved in claims," — an appositive that explains a noun, dropped before reading. */
+export const APPOSITIVE: RegExp = /,\s+(?:meaning|i\.e\.|that is|namely)\s+[^,]+,/gi;
 
 /** Label lines: "stage: name, position, …", "Cart lines: variant + quantity", "status: open / won / lost". */
 export const LABEL: RegExp = /^([A-Za-z][\w /'’-]{0,40}?)\s*:\s+(.+)$/;

@@ -1,0 +1,24 @@
+/** SRS sentences that name a record and its attributes around "The system shall record …". */
+import { describe, expect, it } from 'vitest';
+import { assertConsistent, entity, extract } from './helpers.ts';
+
+describe('"The system shall record …" shapes', () => {
+  const { model } = extract([
+    '# Permits', '', 'Each customer is a city council.', '', '## Requirements', '',
+    'SR-1 The system shall record applicants with a name and an email address.',
+    'SR-2 For each application the system shall record the date of submission, the permit kind chosen from the shared list, and a description of what is planned.',
+    'SR-3 The system shall record inspectors, meaning staff or contractors who visit sites, with a name and a phone number.',
+    'SR-4 The system shall record fees on an application, each with: the amount; the due date; and the paid date.',
+    'SR-5 The system shall record every change to an application\'s status as a separate status entry holding the new status, the reason and the time it was made.',
+  ].join('\n'));
+  const names = (e: string) => entity(model, e).fields.map((f) => f.name);
+
+  it('reads each record and its attributes', () => {
+    expect(names('Application')).toEqual(expect.arrayContaining(['dateOfSubmission', 'description']));
+    expect(entity(model, 'Application').fields.find((f) => f.name === 'dateOfSubmission')?.type).toBe('date');
+    expect(names('Inspector')).toEqual(expect.arrayContaining(['name', 'phoneNumber']));
+    expect(names('Fee')).toEqual(expect.arrayContaining(['amount', 'dueDate', 'paidDate']));
+    expect(names('StatusEntry')).toEqual(expect.arrayContaining(['status', 'reason']));
+    assertConsistent(model);
+  });
+});
