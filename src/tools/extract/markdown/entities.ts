@@ -26,6 +26,8 @@ import {
 
 /** Entity names a heading proposes: "Pipelines & stages" → Pipeline, Stage; "Leave types and allowances" → LeaveType, LeaveAllowance. */
 export function headingTerms(title: string): string[] {
+  // "Appendix A. Reference lists" names a part of the document.
+  if (/^\s*appendix\b/i.test(stripInline(title))) return [];
   let t = stripInline(title)
     // "3.2 Rooms", "B. Rooms", "§ 4 Rooms", "F3. Staff", "FR-2: Rooms": a numbering in front names nothing
     // ("RT-1 Log a submission" is a story's title, not a section of records).

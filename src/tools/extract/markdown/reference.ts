@@ -5,10 +5,11 @@
  */
 import { camelCase, pascalCase } from '../../../model/names.ts';
 import { addField, addRelation } from './attach.ts';
+import { entityNameOf } from './fields.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { findMentions } from './mentions.ts';
 import { normalise } from './registry.ts';
-import { splitList, stripInline, trimRef } from './text.ts';
+import { singular, splitList, stripInline, trimRef } from './text.ts';
 import type { Block, DraftEntity, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
 import { TWO_LISTS, CODE_LIST, CODE_NAMED, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
@@ -32,6 +33,18 @@ export function findReferenceData(doc: Doc): void {
     const listOf = /^\s+of\s+[^:,.;(]+/.exec(s.text.slice(cue.index + cue[0].length))?.[0] ?? '';
     const head = s.text.slice(0, cue.index + cue[0].length).replace(/\([^)]*\)/g, ' ') + listOf;
     let named = findMentions(doc, head, s.block).map((m) => m.entity).filter((e) => e.kind !== 'junction');
+    // "Lost item category: name (standard list)": one compound label is one list, named by its head noun.
+    const label = /^([^:]{2,60}):/.exec(stripInline(s.text));
+    if (label && named.length >= 2 && findMentions(doc, label[1]!, s.block).length === named.length) named = named.slice(-1);
+    // "Found item category: name (standard list)": a label longer than the record it mentions names a list of its own.
+    const labelName = label ? entityNameOf(label[1]!) : undefined;
+    if (labelName && named.length === 1 && labelName !== named[0]!.name && labelName.endsWith(named[0]!.name) === false && labelName.startsWith(named[0]!.name)) {
+      named = [doc.registry.get(labelName) ?? doc.registry.add(labelName, { kind: 'reference', line: s.line, ref: trimRef(s.text), evidence: 'reference-list' })];
+    }
+    // "…from a standard list. That list is the same for every library.", "Same list for everyone, we ship it.":
+    // the list the sentence before named, not the section's records.
+    const before = doc.sentences[doc.sentences.indexOf(s) - 1];
+    if (named.length === 0 && before?.block === s.block && (picked.has(before) || REFERENCE_CUES.test(before.text))) continue;
     if (named.length === 0) named = (doc.sectionEntities.get(s.block.section) ?? []).map((n) => doc.registry.get(n)).filter((e): e is DraftEntity => !!e);
     // "pick from a standard list of leave types": the entity right after the cue.
     for (const e of named.slice(0, 2)) refs.add(e);
@@ -60,9 +73,12 @@ function twoListsShared(doc: Doc, refs: Set<DraftEntity>): Sentence[] {
   for (const s of doc.sentences) {
     const text = stripInline(s.text);
     const m = TWO_LISTS.exec(text);
-    if (!m || s.block.section.cls !== 'data' || !REFERENCE_CUES.test(text)) continue;
+    // The cue may be the sentence's or its section's ("## Reference data").
+    if (!m || s.block.section.cls !== 'data' || !(REFERENCE_CUES.test(text) || REFERENCE_CUES.test(stripInline(s.block.section.title)))) continue;
     for (const noun of [m[1]!, m[2]!]) {
-      const name = pascalCase(normalise(noun).join(' '));
+      // "lines of business": the plural is the head before "of".
+      const of = /^([a-z]+)\s+of\s+(.+)$/i.exec(noun);
+      const name = pascalCase(of ? `${singular(of[1]!.toLowerCase())} of ${of[2]}` : normalise(noun).join(' '));
       const ref = doc.registry.get(name) ?? doc.registry.add(name, { kind: 'reference', line: s.line, ref: trimRef(s.text), evidence: 'reference-list' });
       ref.kind = 'reference';
       refs.add(ref);
@@ -80,7 +96,13 @@ function twoListsShared(doc: Doc, refs: Set<DraftEntity>): Sentence[] {
 
 function mentionsEntity(doc: Doc, b: Block, e: DraftEntity): boolean {
   const terms = doc.sectionEntities.get(b.section) ?? [];
-  if (b.kind === 'table') return terms.includes(e.name);
+  if (b.kind === 'table') {
+    if (terms.includes(e.name)) return true;
+    // "Lines of business:" and then the table: the lead-in names the list.
+    const blocks = b.section.blocks;
+    const prev = blocks[blocks.indexOf(b) - 1];
+    return !!prev && prev.kind === 'paragraph' && /:\s*$/.test(prev.text) && findMentions(doc, prev.text, prev).some((m) => m.entity === e);
+  }
   if (terms.length === 1 && terms[0] === e.name) return true;
   const lead = /^\*\*([^*]+)\*\*/.exec(b.text.trim());
   if (lead) return findMentions(doc, lead[1]!, b).some((m) => m.entity === e);
@@ -129,7 +151,22 @@ function readRows(doc: Doc, e: DraftEntity, b: Block): void {
       const line = lineOf(b, list[1]!.slice(0, 12));
       doc.references.push({ entity: e.name, rows: [...new Set(codes)].map((c) => ({ [field]: c })), line, ref: trimRef(text.slice(Math.max(0, list.index - 40))) });
       doc.used.add(b);
+      return;
     }
+  }
+  // "Causes of loss: Collision, Fire, Wind and hail, Other.": the list's own label, then its names.
+  const label = /^([^:]{2,60}):/.exec(text);
+  const names = label && findMentions(doc, label[1]!, b).some((m) => m.entity === e) ? NAME_LIST.exec(text) : null;
+  if (names && !doc.references.some((r) => r.entity === e.name)) {
+    const nameField = e.fields.find((f) => ['name', 'label', 'title'].includes(f.name))?.name ?? 'name';
+    if (!e.fields.some((f) => f.name === nameField)) addField(e, { name: nameField, type: 'string', mods: { notes: [], required: true }, line: b.line, ref: trimRef(text) });
+    // Commas part the names; "and" may be inside one ("Wind and hail").
+    const values = names[1]!.split(/\s*,\s*/).map((v) => v.replace(/^(?:and|or)\s+/i, '').trim()).filter(Boolean);
+    // A list keyed by a code it does not spell out gets one derived from each name ("Light and shade" → LIGHT_AND_SHADE).
+    const code = e.fields.find((f) => f.name === 'code');
+    const derived = (v: string) => v.toUpperCase().replace(/&/g, 'AND').replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+    doc.references.push({ entity: e.name, rows: values.map((v) => ({ ...(code ? { code: derived(v) } : {}), [nameField]: v })), line: b.line, ref: trimRef(text) });
+    doc.used.add(b);
   }
 }
 

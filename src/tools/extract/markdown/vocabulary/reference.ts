@@ -1,8 +1,8 @@
 /** Wording that marks a platform-wide, seeded lookup list (reference data) rather than tenant data. */
-export const REFERENCE_CUES: RegExp = /\b(?:platform[- ]wide|platform catalog(?:ue)?|fixed (?:platform[- ]wide\s+)?(?:list|catalog(?:ue)?|set)|standard list|not something (?:orgs|organi[sz]ations|customers|tenants) can edit|shared by every (?:customer|organi[sz]ation|org|tenant|company)|maintained by [\w ]+, not by (?:customers|orgs|tenants|users)|reference data|lookup (?:lists?|tables?)|seed(?:ed)? (?:them|it|the list|data)|must exist on a fresh install|global (?:list|catalog(?:ue)?)|same for (?:all|every) (?:customers|orgs|tenants)|shared by (?:all|every) [a-z]+|read-only (?:list|catalog(?:ue)?))\b/i;
+export const REFERENCE_CUES: RegExp = /\b(?:platform[- ]wide|platform catalog(?:ue)?|fixed (?:platform[- ]wide\s+)?(?:list|catalog(?:ue)?|set)|standard list|not something (?:orgs|organi[sz]ations|customers|tenants) can edit|shared by every (?:customer|organi[sz]ation|org|tenant|company)|maintained by [\w ]+, not by (?:customers|orgs|tenants|users)|reference data|lookup (?:lists?|tables?)|seed(?:ed)? (?:them|it|the list|data)|must exist on a fresh install|global (?:list|catalog(?:ue)?)|same for (?:all|every) (?:customers|orgs|tenants)|shared by (?:all|every) [a-z]+|read-only (?:list|catalog(?:ue)?)|same (?:list )?for (?:all|every)(?:one|body|\s+[a-z]+)|the same for every(?:one|body|\s+[a-z]+)|(?:that|which) ships with|we ship (?:it|them|the list))\b/i;
 
 /** "Countries and currencies shall be chosen from lists maintained by us": two lookups named together. */
-export const TWO_LISTS: RegExp = /^(?:the\s+)?([a-z]+s)\s+and\s+([a-z]+s)\s+(?:shall|must|will|are to|can only)?\s*(?:be\s+)?(?:chosen|picked|selected|taken|drawn)\s+from\s+(?:the\s+)?(?:global\s+|fixed\s+|shared\s+|standard\s+)?lists?\b/i;
+export const TWO_LISTS: RegExp = /^(?:[A-Z]{1,5}-?\d+[.:]?\s+)?(?:the\s+)?((?:[a-z]+\s+)?[a-z]+s(?:\s+of\s+[a-z]+)?)\s+and\s+((?:[a-z]+\s+)?[a-z]+s(?:\s+of\s+[a-z]+)?)\s+(?:shall|must|will|are to|can only)?\s*(?:be\s+)?(?:chosen|picked|selected|taken|drawn)\s+from\s+(?:the\s+)?(?:global\s+|fixed\s+|shared\s+|standard\s+)?lists?\b/i;
 
 /** "Launch set: USD, EUR, …", "at minimum our launch markets: US, CA, …": a list of codes to seed. */
 export const CODE_LIST: RegExp = /(?::|\b(?:at least|at minimum|including|such as|namely))\s*((?:[A-Z][A-Z0-9_]{1,9}(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*){2,}[A-Z][A-Z0-9_]{1,9})/;
@@ -16,8 +16,8 @@ export const NAMED_CODE: RegExp = /([A-Za-z][A-Za-z]+(?:(?:\s+|\/)[a-z]+){0,3})\
 /** "pick from a standard list of leave types", "a fixed catalogue of units": the list names a lookup entity. */
 export const REFERENCE_LIST_OF: RegExp = /\b(?:standard|fixed|global|predefined|pre-defined|built-in|shared|platform[- ]wide)\s+(?:list|catalog(?:ue)?|set)\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
 
-/** "…: Beginner, Intermediate, Advanced and All levels": capitalised names listed after a colon. */
-export const NAME_LIST: RegExp = /:\s*((?:[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){2,}[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2})\.?\s*$/;
+/** "…: Beginner, Intermediate, Advanced and All levels", "…: Fire, Wind and hail, Other": capitalised names after a colon. */
+export const NAME_LIST: RegExp = /:\s*((?:[A-Z][\w-]*(?:\s+(?:(?:and|&)\s+)?[a-zA-Z][\w-]*){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){2,}[A-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){0,2})\.?\s*$/;
 
 /**
  * "each X has a difficulty level picked from a fixed list …", "has a category, chosen from a global category

@@ -8,7 +8,7 @@ export const EXCLUDED_HEADINGS: readonly RegExp[] = [
   /\bout[- ]of[- ]scope\b/, /\bnon[- ]?goals?\b/, /\bnot in (?:this|the|v\d|scope)/, /\bnot (?:yet|now)\b/,
   /\bfuture\b/, /\broadmap\b/, /\bdeferred\b/, /\blater\b/, /\bphase [2-9]\b/, /\bnice[- ]to[- ]have\b/,
   /\bwon'?t have\b/, /\bopen questions?\b/, /\bparking lot\b/, /\bnext (?:version|release)\b/, /\bv[2-9]\b/,
-  /\bexclusions?\b/, /\bappendix\b/, /\bmeeting notes?\b/, /\bbacklog\b/, /\bideas\b/,
+  /\bexclusions?\b/, /\bappendix\b(?!.*\b(?:reference|lists?|codes?|values|seed|lookups?|catalog(?:ue)?s?|data model|entities)\b)/, /\bnot in (?:release|version|phase|the first release)\b/, /\bmeeting notes?\b/, /\bbacklog\b/, /\bideas\b/,
 ];
 
 /** Headings of parts that talk about the business, not the data: market, marketing, plans, people, risks. */
