@@ -73,6 +73,9 @@ export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: nu
 
 export function addField(entity: DraftEntity, f: { name: string; type: LogicalType; mods: Modifiers; line: number; ref: string; role?: DraftField['role'] }): DraftField | undefined {
   if (['id', 'orgId', 'organizationId', 'createdAt', 'updatedAt', 'createdBy', 'createdById', 'tenantId'].includes(f.name)) return undefined;
+  // "the claim status" of a claim is its status.
+  const own = entity.name.charAt(0).toLowerCase() + entity.name.slice(1);
+  if (/^(?:Status|Type|Kind|State)$/.test(f.name.slice(own.length)) && f.name.startsWith(own)) f = { ...f, name: f.name.slice(own.length).toLowerCase() };
   const stated = f.mods.optional !== undefined || f.mods.required !== undefined;
   const required = f.mods.optional ? false : f.mods.required ? true : guessRequired(f.name, f.type);
   const existing = entity.fields.find((x) => x.name === f.name);

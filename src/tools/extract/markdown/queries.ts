@@ -49,7 +49,8 @@ export function findQueryPatterns(doc: Doc): void {
 
 /** "looks up the device by serial number and by token hash": two lookups, each served on its own. */
 function separateLookups(text: string): string[] {
-  const m = /^(.*?\bby\s+)(.+?)\s+and\s+by\s+([^;.]+)(.*)$/i.exec(text);
+  // "by email address, and separately by phone number" is two lookups too.
+  const m = /^(.*?\bby\s+)(.+?)\s*,?\s+(?:and|or)\s+(?:separately\s+|also\s+|independently\s+)?by\s+([^;.]+)(.*)$/i.exec(text);
   return m ? [`${m[1]}${m[2]}${m[4]}`, `${m[1]}${m[3]}${m[4]}`] : [text];
 }
 
@@ -139,12 +140,16 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   // Values listed as what is shown ("with their status (pending, approved …)") filter nothing.
   const adjText = text.replace(/\bwith\s+(?:their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+[^,.;]*,[^.;]*\.?\s*$/i, ' ');
   // "by its VIN when the unit number sticker is missing": the condition after the filter names no filter.
-  const filterText = [(filterPart?.[1] ?? '').split(/\b(?:when|if|because|so that|unless|while|before|after)\b/i)[0]!, ...[...adjText.matchAll(/\bwith (?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
+  // "… with a given status whose date of loss falls in a range": the relative clause is the range, not a filter.
+  const filterText = [(filterPart?.[1] ?? '').split(/\b(?:when|if|because|so that|unless|while|before|after|whose|where)\b/i)[0]!, ...[...adjText.matchAll(/\b(?:with|(?:that|which|who)\s+(?:have|has))\s+(?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
   for (const f of fields) {
     const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
     if (f.role === 'soft-delete') continue;
+    // "the claim status" on a claim is "a given status" in a query.
+    const ownWords = tokens(entity.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    const unprefixed = fw.length > ownWords.length && ownWords.every((w, i) => fw[i] === w) ? fw.slice(ownWords.length) : fw;
     const phrase = fw.join(' ');
-    const inFilter = new RegExp(`\\b${phrase.replace(/\s+/g, '[\\s-]+')}\\b`, 'i').test(filterText);
+    const inFilter = [phrase, unprefixed.join(' ')].some((p) => new RegExp(`\\b${p.replace(/\s+/g, '[\\s-]+')}\\b`, 'i').test(filterText));
     if (inFilter && !['datetime', 'date'].includes(f.type) && !equality.includes(f.name)) {
       if (/\b(?:ordered|sorted|order)\s+by\s+/i.test(filterText.slice(0, filterText.search(new RegExp(phrase, 'i'))))) continue;
       equality.push(f.name);
@@ -217,6 +222,9 @@ function stateMentions(doc: Doc, text: string): Mention[] {
 /** The entity read: the first mention that is plural or follows "all"/"find", else the first mention. */
 function pickMain(text: string, mentions: Mention[]): Mention | undefined {
   const t = tokens(text);
+  // "Users shall be able to find a party by email": the one acting is not what is read.
+  const actor = (m: Mention) => m.start <= 1 && /^(?:shall|must|should|can|will|may|want|need|see|get)$/.test(t[m.end] ?? '');
+  if (mentions.some((m) => !actor(m))) mentions = mentions.filter((m) => !actor(m));
   const plural = mentions.find((m) => {
     const last = t[m.end - 1] ?? '';
     return /s$/.test(last) && !/ss$/.test(last);
