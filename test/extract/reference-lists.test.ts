@@ -46,3 +46,17 @@ describe('a follow-up sentence about a list', () => {
     expect(entity(model, 'FoundItemCategory').kind).toBe('reference');
   });
 });
+
+describe('a lookup picked inside a parenthesis', () => {
+  it('makes the list from "a kind (required, picked from the standard kind list)" and seeds it from the story that lists it', () => {
+    const { model } = extract([
+      '# Stables', '', 'Each customer is a riding school.', '', '## Horses', '',
+      '- A horse has a name (required), a breed (required, picked from the standard breed list) and a height.',
+      '- For each link we record the rider and the lesson count.', '',
+      '**US-3.** As a manager, I want the breed list to come with the product. The list is the same for every school: Arab, Shire, Welsh cob, Other.',
+    ].join('\n'));
+    expect(entity(model, 'Breed').kind).toBe('reference');
+    expect(model.referenceData.find((d) => d.entity === 'Breed')?.rows.map((r) => r.name)).toEqual(['Arab', 'Shire', 'Welsh cob', 'Other']);
+    expect(model.entities.map((e) => e.name)).not.toContain('Link');
+  });
+});

@@ -174,7 +174,8 @@ export function discoverEntities(doc: Doc): void {
       candidates.push({ phrase: sectionOwner(doc, s.block.section)!, text: m[1]!, sentence: s, evidence: 'label', strong: true });
       continue;
     }
-    if ((m = FOR_EACH_RECORD.exec(text) ?? RECORD_AS_HOLDING.exec(text)) && validSubject(m[1]!) && !reg.isOrgPhrase(m[1]!)) {
+    // "For each link we record …" after "X can be linked to several Ys": the link is the pair, no record of its own.
+    if ((m = FOR_EACH_RECORD.exec(text) ?? RECORD_AS_HOLDING.exec(text)) && validSubject(m[1]!) && !reg.isOrgPhrase(m[1]!) && !/^(?:link|connection|relationship|association|pairing|involvement)s?$/i.test(m[1]!.trim())) {
       candidates.push({ phrase: m[1]!, text: m[2]!, sentence: s, evidence: 'has', strong: true });
       continue;
     }

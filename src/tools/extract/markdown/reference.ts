@@ -156,7 +156,8 @@ function readRows(doc: Doc, e: DraftEntity, b: Block): void {
   }
   // "Causes of loss: Collision, Fire, Wind and hail, Other.": the list's own label, then its names.
   const label = /^([^:]{2,60}):/.exec(text);
-  const names = label && findMentions(doc, label[1]!, b).some((m) => m.entity === e) ? NAME_LIST.exec(text) : null;
+  // "… the species list … The list is the same for every practice: Dog, Cat, Other.": a block about the list.
+  const names = (label && findMentions(doc, label[1]!, b).some((m) => m.entity === e)) || REFERENCE_CUES.test(text) ? NAME_LIST.exec(text) : null;
   if (names && !doc.references.some((r) => r.entity === e.name)) {
     const nameField = e.fields.find((f) => ['name', 'label', 'title'].includes(f.name))?.name ?? 'name';
     if (!e.fields.some((f) => f.name === nameField)) addField(e, { name: nameField, type: 'string', mods: { notes: [], required: true }, line: b.line, ref: trimRef(text) });

@@ -30,7 +30,7 @@ export const NAME_LIST: RegExp = /:\s*((?:[A-Z][\w-]*(?:\s+(?:(?:and|&)\s+)?[a-z
  */
 export const PICK_FROM: RegExp = /\b(?:pick|choose|select|take)s?\s+(?:the|an?|its|their|our|my)?\s*(?:[a-z][\w-]*['’]s\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+from\s+(?:an?|the|our|one)\s+((?:[\w-]+\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
 
-export const PICKED_FROM: RegExp = /\b(?:an?|one|its|their|the)\s+([a-z][\w-]*(?:\s+(?!(?:is|are)\b)[a-z][\w-]*)?)\s*,?\s+(?:(?:is|are)\s+)?(?:picked|chosen|selected|taken|drawn)\s+from\s+(?:an?|the|our|one|[A-Za-z][\w-]*['’]s)\s+((?:[\w-]+\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
+export const PICKED_FROM: RegExp = /\b(?:an?|one|its|their|the)\s+([a-z][\w-]*(?:\s+(?!(?:is|are)\b)[a-z][\w-]*)?)\s*,?\s+(?:\(\s*(?:(?:required|optional|mandatory)\s*,?\s*)?)?(?:(?:is|are)\s+)?(?:picked|chosen|selected|taken|drawn)\s+from\s+(?:an?|the|our|one|[A-Za-z][\w-]*['’]s)\s+((?:[\w-]+\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
 
 /** Qualifiers of a list that is the same for everyone. */
 export const FIXED_LIST_QUALIFIER: RegExp = /\b(?:fixed|global|standard|predefined|pre-defined|built-in|shared|platform[- ]wide|closed)\b/i;
