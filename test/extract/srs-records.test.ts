@@ -22,3 +22,16 @@ describe('"The system shall record …" shapes', () => {
     assertConsistent(model);
   });
 });
+
+describe('a many-to-many stated with a three-word verb', () => {
+  it('reads "a X may be involved in several Ys and a Y may involve several Xs" as a junction', () => {
+    const { model } = extract([
+      '# Cases', '', 'Each customer is a law firm.', '', '## Data', '',
+      '- A witness has a name and a phone number.', '- A case has a title and an opened date.',
+      '- A witness may be involved in several cases and a case may involve several witnesses.',
+    ].join('\n'));
+    const junction = model.entities.find((e) => e.kind === 'junction');
+    expect(junction).toBeDefined();
+    expect(model.relations.filter((r) => r.from === junction!.name).map((r) => r.to).sort()).toEqual(['Case', 'Witness']);
+  });
+});

@@ -39,10 +39,11 @@ export const ROLE_IS_ENTITY: RegExp = /\bthe\s+([a-z]+)\s+(?:is|are)\s+(?:always
 
 /**
  * "A course can have several tutors and a tutor teaches several courses", "an author writes many books; a book
- * has one or more authors": both directions stated as "many" in one sentence. Groups: 1 and 2 are the first
+ * has one or more authors", "a technician can hold several trades and a trade is held by many technicians": both
+ * directions stated as "many" in one sentence. Groups: 1 and 2 are the first
  * clause's subject and object, 3 and 4 the second's.
  */
-export const M2M_BOTH_WAYS: RegExp = /\b(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,2}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:,?\s*and|;|,|while|but|whereas)\s+(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,2}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+export const M2M_BOTH_WAYS: RegExp = /\b(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,3}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:,?\s*and|;|,|while|but|whereas)\s+(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,3}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
 
 /** "A member files a claim for a policy" (actor, object, what it is for). */
 export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+([a-z][\w-]*)\s+[a-z]+s(?:\s+(?:in|up|out|off|over))?\s+(?:an?|one)\s+([a-z][\w-]*(?:\s+(?!for\b|to\b|on\b)[a-z][\w-]*)?)\s+(?:for|to|on|against)\s+(?:an?|the|each|one)\s+([a-z][\w-]*)\b/gi;
