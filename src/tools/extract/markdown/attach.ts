@@ -10,7 +10,7 @@ import { deleteActionOf } from './deletion.ts';
 import { stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, DraftField, DraftRelation } from './types.ts';
 import { CAN_BE_STATE, MANUAL_ORDER, NOT_A_STATE, SIGN_IN_IDENTIFIER } from './vocabulary/fieldforms.ts';
-import { DECLARED_TYPES } from './vocabulary/types.ts';
+import { DECLARED_TYPES, RECORD_COLUMN, TYPE_PHRASES } from './vocabulary/types.ts';
 import { pendingUniqueFromNotes } from './uniqueness.ts';
 import { tableLeadIn } from './entities.ts';
 
@@ -155,18 +155,22 @@ export function addRelation(doc: Doc, r: DraftRelation): DraftRelation | undefin
 }
 
 function readFieldTable(doc: Doc, block: Block): void {
-  const terms = doc.sectionEntities.get(block.section);
-  const entityName = terms?.length === 1 ? (doc.registry.isOrgPhrase(terms[0]!) ? 'Organization' : terms[0]!) : undefined;
-  const entity = tableLeadIn(doc, block) ?? (entityName ? doc.registry.get(entityName) : undefined);
-  if (!entity) return;
   const header = (block.header ?? []).map((h) => stripInline(h).toLowerCase());
   const col = (re: RegExp) => header.findIndex((h) => re.test(h));
+  // "| Record | Field | Type | …": one table for several records, each row naming its own.
+  const iRecord = col(RECORD_COLUMN);
+  const terms = doc.sectionEntities.get(block.section);
+  const entityName = terms?.length === 1 ? (doc.registry.isOrgPhrase(terms[0]!) ? 'Organization' : terms[0]!) : undefined;
+  const tableEntity = iRecord >= 0 ? undefined : tableLeadIn(doc, block) ?? (entityName ? doc.registry.get(entityName) : undefined);
+  if (!tableEntity && iRecord < 0) return;
   const iName = col(/^(?:field|column|attribute|property|name)s?$/);
-  const iType = col(/^(?:type|data type|kind)$/);
+  const iType = col(/^(?:type|data type|kind)\b/);
   const iReq = col(/^(?:required|req|mandatory|nullable|optional)\??$/);
   const iNotes = col(/^(?:notes?|description|comments?|details)$/);
   for (const row of block.rows ?? []) {
     const cell = (i: number) => (i >= 0 ? stripInline(row.cells[i] ?? '') : '');
+    const entity = iRecord >= 0 ? doc.registry.get(entityNameOf(cell(iRecord)) ?? '') : tableEntity;
+    if (!entity) continue;
     const rawName = cell(iName);
     const words = nameWords(rawName, true);
     if (!words) continue;
@@ -185,7 +189,9 @@ function readFieldTable(doc: Doc, block: Block): void {
     const ref = trimRef(row.cells.join(' | '));
     // Type cells "→ X", "ref X", "FK to X", or a bare "reference" whose target the notes name ("from the
     // global payment method list") or, failing that, the column's own name.
-    const arrowType = /(?:→|->|\bref(?:erences?)?\b:?|\bfk\b(?: to)?|\bforeign key\b(?: to)?)\s*([A-Za-z][\w ]*)?/i.exec(typeCell);
+    // "link to a location of the project", "one of the standard trades" name the target in words.
+    const linkType = /^(?:an?\s+)?(?:link|reference|pointer)\s+to\s+(?:an?|one|the)\s+([a-z][\w-]*(?:\s+(?!of\b|in\b|from\b)[a-z][\w-]*)?)|^one of the\s+(?:standard\s+|fixed\s+|shared\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$/i.exec(typeCell);
+    const arrowType = linkType ? [linkType[0], linkType[1] ?? linkType[2]] : /(?:→|->|\bref(?:erences?)?\b:?|\bfk\b(?: to)?|\bforeign key\b(?: to)?)\s*([A-Za-z][\w ]*)?/i.exec(typeCell);
     const listed = /\b(?:from|to|in|of)\s+(?:the|a|an|our)\s+(?:(?:global|fixed|standard|shared|platform[- ]wide|predefined)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:list|catalog(?:ue)?|table|lookup)\b/i.exec(notes);
     const arrowTarget = arrowType ? (arrowType[1]?.trim() || listed?.[1] || words.join(' ')) : undefined;
     if (arrowTarget) {
@@ -207,7 +213,10 @@ function readFieldTable(doc: Doc, block: Block): void {
         continue;
       }
     }
-    const declared = DECLARED_TYPES[tokens(typeCell)[0] ?? ''];
+    // "bidding, active, closeout", "whole number", "long text", "date and time": the type cell in words.
+    const cellValues = /,/.test(typeCell) ? enumValuesOf(typeCell) : undefined;
+    if (cellValues && !mods.enumValues) mods.enumValues = cellValues;
+    const declared = cellValues ? 'enum' : TYPE_PHRASES.find(([re]) => re.test(typeCell))?.[1] ?? DECLARED_TYPES[tokens(typeCell)[0] ?? ''];
     if (declared) mods.declaredType = declared;
     if (declared === 'enum' && !mods.enumValues) {
       const values = enumValuesOf((notes.split(/[.;]/)[0] ?? '').trim());

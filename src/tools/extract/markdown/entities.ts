@@ -16,6 +16,7 @@ import { CLAUSE_WORDS } from './vocabulary/grammar.ts';
 import { ACTION_ORDER, DELETE_VERBS } from './vocabulary/deletion.ts';
 import { CODE_NAMED, NAMED_CODE, REFERENCE_LIST_OF } from './vocabulary/reference.ts';
 import { DATA_MODEL_HEADING, PEOPLE_SECTION } from './vocabulary/sections.ts';
+import { RECORD_COLUMN } from './vocabulary/types.ts';
 import { ABSTRACT_HEADS, DOCUMENT_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import {
   ARE_RECORDS_LIST, PROSE_LIST_VERB, FOR_EACH_ONE, THERE_ARE, FOR_EACH_RECORD, RECORD_AS_HOLDING, APPOSITIVE,
@@ -115,6 +116,16 @@ export function discoverEntities(doc: Doc): void {
   for (const block of doc.parsed.blocks) {
     if (block.kind !== 'table' || block.excluded || block.section.cls !== 'data') continue;
     if (!isFieldTable(block)) continue;
+    // "| Record | Field | Type | …": every record the first column names is an entity.
+    const recordAt = (block.header ?? []).findIndex((h) => RECORD_COLUMN.test(stripInline(h).toLowerCase()));
+    if (recordAt >= 0) {
+      for (const row of block.rows ?? []) {
+        const name = entityNameOf(stripInline(row.cells[recordAt] ?? ''));
+        if (name && !reg.isOrgPhrase(name)) reg.add(name, { kind: 'tenant', line: row.line, ref: trimRef(row.cells.join(' | ')), evidence: 'table' }).evidence.add('table');
+      }
+      doc.used.add(block);
+      continue;
+    }
     const terms = doc.sectionEntities.get(block.section);
     const lead = tableLeadIn(doc, block);
     if (lead) {

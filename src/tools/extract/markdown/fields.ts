@@ -518,6 +518,8 @@ export function entityNameOf(phrase: string): string | undefined {
   let w = normalise(phrase);
   // "a parts catalogue", "the member register": the container names the records it holds.
   if (w.length >= 2 && ['catalogue', 'catalog', 'register', 'registry', 'directory', 'roster', 'list'].includes(w[w.length - 1]!)) w = normalise(w.slice(0, -1).join(' '));
+  // "the two records …": a count names nothing.
+  while (w.length && NUMBER_WORDS[w[0]!] !== undefined) w = w.slice(1);
   if (w.length === 0 || w.length > 3) return undefined;
   // "Lawyers and paralegals" coordinates two things; "lawyers additionally" carries an adverb, not a name.
   if (w.some((x) => CLAUSE_WORDS.includes(x) || TAIL_CUTTERS.includes(x) || /\d/.test(x) || x === 'and' || x === 'or' || (/ly$/.test(x) && x.length > 5))) return undefined;

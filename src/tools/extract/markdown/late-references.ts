@@ -19,6 +19,14 @@ export function bindLateReferences(doc: Doc): void {
   // reference data ("Candidate sources" looked like children of "Candidate").
   const kind = (n: string) => doc.registry.get(n)?.kind;
   doc.relations = doc.relations.filter((r) => !(kind(r.from) === 'reference' && r.cardinality !== 'many-to-many' && (kind(r.to) === 'tenant' || kind(r.to) === 'junction')));
+  // "A punch item can have any number of photos … Photos are deleted with their punch item": the photo holds
+  // the link, so the many-to-many read from the quantifier was one-to-many all along (its junction goes too).
+  const owned = (a: string, b: string) => doc.relations.some((r) => r.cardinality === 'many-to-one' && r.from === b && r.to === a && r.onDelete === 'Cascade');
+  const collapsed = doc.relations.filter((r) => r.cardinality === 'many-to-many' && r.through && (owned(r.from, r.to) || owned(r.to, r.from)));
+  for (const r of collapsed) {
+    doc.relations = doc.relations.filter((x) => x !== r && x.from !== r.through);
+    if (!doc.relations.some((x) => x.through === r.through)) doc.registry.entities.delete(r.through!);
+  }
   for (const entity of doc.registry.list()) {
     if (entity.kind === 'junction') continue;
     for (const f of [...entity.fields]) {

@@ -45,3 +45,15 @@ export const FRACTIONAL_CUES: RegExp = /\b(?:fractional|fraction|decimal|\d+\.\d
 
 /** Words that mean "a long text" when they appear in a field's notes. */
 export const LONG_TEXT_CUES: RegExp = /\b(?:markdown|html|rich[- ]text|free text|long text|multi-?line)\b/i;
+
+/** A field table's column that names each row's record ("| Record | Field | Type |"). */
+export const RECORD_COLUMN: RegExp = /^(?:record|entity|table|object|model|resource)$/;
+
+/** Type cells written in words. */
+export const TYPE_PHRASES: ReadonlyArray<readonly [RegExp, LogicalType]> = [
+  [/^whole number|^integer number|^count\b/i, 'integer'],
+  [/^long text|^free text|^rich text|^multi-?line/i, 'text'],
+  [/^date and time|^date\/time|^date-time|^timestamp/i, 'datetime'],
+  [/^yes\/no|^true\/false|^checkbox/i, 'boolean'],
+  [/^(?:money|amount|currency)\b/i, 'decimal'],
+];
