@@ -111,7 +111,7 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
   const ctx = contextEntity(doc, s);
   // "Team names are unique per org", "Numbers are unique per org", "Serial numbers are unique across the whole platform".
   // A conditional aside between subject and verb ("Tags, when present, are unique") does not change the rule.
-  if ((m = /^(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|must be|should be|has to be|have to be)\s+(?:also\s+)?(?:globally\s+)?unique\b/i.exec(text.replace(/,\s*(?:when|if|where|once)\s+[^,]{1,30},/gi, '')))) {
+  if ((m = /^(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|must be|should be|shall be|has to be|have to be|needs? to be)\s+(?:also\s+)?(?:required\s+and\s+)?(?:globally\s+)?unique\b/i.exec(text.replace(/,\s*(?:when|if|where|once)\s+[^,]{1,30},/gi, '')))) {
     const w = normalise(m[1]!);
     let entity = ctx;
     let fieldWords = w;
@@ -170,7 +170,22 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
   }
   // "no two employees in our company may share a number".
   // "no two members of a club share an email": the scope may follow "of" and the modal may be missing.
-  if ((m = /\bno two\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+[a-z]+))?\s+(?:(?:may|can|should|must|will)\s+)?(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
+  // "The email address is required and no two users of a company may share one": "one" is the attribute named first.
+  const shareOne = /^(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\b.*\bno two\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+[a-z]+))?\s+(?:(?:may|can|should|must|will|shall)\s+)?share\s+(?:one|it)\b/i.exec(text);
+  if (shareOne) {
+    const entity = doc.registry.resolve(shareOne[2]!);
+    const field = entity && fieldByPhrase(entity, shareOne[1]!);
+    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, shareOne[3]) ?? (shareOne[3] && entity.kind === 'tenant' ? ['orgId'] : [])), field], s);
+  }
+  // "you can't have the same email twice inside one network".
+  if ((m = /\b(?:can['’]?t|cannot|may not|must not|shouldn['’]t)\s+have\s+the same\s+([a-z]+(?:\s+[a-z]+)?)\s+twice\s+(?:with)?in(?:side)?\s+(?:one|an?|the|each|a single)\s+([a-z]+)/i.exec(text))) {
+    const entity = ctx;
+    const field = entity && fieldByPhrase(entity, m[1]!);
+    const scope = entity && field ? scopeFields(doc, entity, m[2]) : undefined;
+    if (entity && field && scope) return key(doc, entity, [...scope, field], s);
+  }
+  // "No two policies of the same organization shall have the same policy number".
+  if ((m = /\bno two\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+(?:same\s+|given\s+)?[a-z]+))?\s+(?:(?:may|can|should|must|will|shall)\s+)?(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
     const entity = doc.registry.resolve(m[1]!);
     const field = entity && fieldByPhrase(entity, m[3]!);
     // A scope word that names no entity ("of a club" where the club is the tenant) is the tenant itself.
