@@ -21,3 +21,13 @@ describe('uniqueness phrasings', () => {
     expect(keys(sentence)).toContainEqual(fields);
   });
 });
+
+describe('an only-one rule scoped by an attribute', () => {
+  it('"Only one checklist can be active per task type in a company" keys the partial index on the type within the tenant', () => {
+    const { model } = extract([
+      '# Cleaning', '', 'Each customer is a hotel company.', '', '## Checklists', '',
+      '- A checklist has a name, a task type and an active flag.', '- Only one checklist can be active per task type in a company.',
+    ].join('\n'));
+    expect(model.indexes).toContainEqual(expect.objectContaining({ entity: 'Checklist', fields: ['orgId', 'taskType'], unique: true, where: [{ field: 'active', op: 'eq', value: true }] }));
+  });
+});

@@ -371,9 +371,13 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
   // "Only one SLA policy can be active per org at any time", "only one location can be the default per
   // organization", "only one period can be the current period in a company at any time": the flag may carry
   // an article and repeat the noun before the scope.
-  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:can|may|should|must|is allowed to)\s+be\s+(?:the\s+|an?\s+)?([a-z]+)(?:\s+(?!per\b|in\b|within\b|for\b)[a-z]+)?\s+(?:per|in each|in an?|in the|within an?|within the|for each)\s+([a-z]+)/i.exec(text))) {
+  if ((m = /\b(?:exactly|only|at most) one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:can|may|should|must|is allowed to)\s+be\s+(?:the\s+|an?\s+)?([a-z]+)(?:\s+(?!per\b|in\b|within\b|for\b)[a-z]+)?\s+(?:per|in each|in an?|in the|within an?|within the|for each)\s+([a-z]+(?:\s+(?!in\b|at\b|per\b|within\b)[a-z]+)?)/i.exec(text))) {
     const e = doc.registry.resolve(m[1]!, ctx, { loose: true });
-    if (e) return partial(doc, e, m[3]!, m[2]!, s);
+    // "… active per task type in a company": the scope is an attribute of the record, within the tenant.
+    const byField = e ? fieldByPhrase(e, m[3]!) : undefined;
+    const pred = e && byField ? flagPredicate(doc, e, m[2]!, s) : undefined;
+    if (e && byField && pred) return partialIndex(doc, e, [...(e.kind === 'tenant' ? ['orgId'] : []), byField], pred, s);
+    if (e) return partial(doc, e, tokens(m[3]!)[0]!, m[2]!, s) || partial(doc, e, m[3]!, m[2]!, s);
   }
   // "A shelf can have only one open loan at a time", "a desk has at most one active booking at any time": the
   // owner is the scope (its FK on the counted record) and the adjective is the flag.
