@@ -36,3 +36,15 @@ describe('a "| Record | Field | Type / values | Required |" table', () => {
     expect(relation(model, 'Photo', 'treeRow')).toMatchObject({ to: 'TreeRow', onDelete: 'Cascade' });
   });
 });
+
+describe('a literal default', () => {
+  it('settles an untyped field\'s type, and is dropped where the type cannot hold it', () => {
+    const { model } = extract(['# Gym', '', 'Each customer is a gym.', '', '## Members', '',
+      '- A member has a name, SMS reminders (default true), a grace period (default 30) and a joined date (default 5).'].join('\n'));
+    const f = (n: string) => entity(model, 'Member').fields.find((x) => x.name === n);
+    expect(f('smsReminders')).toMatchObject({ type: 'boolean', default: { kind: 'value', value: true } });
+    expect(f('gracePeriod')).toMatchObject({ type: 'integer', default: { kind: 'value', value: 30 } });
+    expect(f('joinedDate')?.type).toBe('date');
+    expect(f('joinedDate')?.default).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@
 import { columnName, tableName } from '../../../model/names.ts';
 import { DataModel, type DataModelInput, type Finding, type Provenance } from '../../../model/model.ts';
 import type { Doc } from './doc.ts';
-import type { DraftEntity } from './types.ts';
+import type { DraftEntity, DraftField } from './types.ts';
 
 const prov = (line: number | undefined, ref: string): Provenance => ({ source: 'prd', ...(line ? { line } : {}), ref: ref.slice(0, 160) });
 
@@ -67,7 +67,7 @@ export function buildModel(doc: Doc, name: string): { model: DataModel; findings
       kind: e.kind,
       softDelete: e.softDelete,
       provenance: prov(e.line, e.ref),
-      fields: e.fields.map((f) => ({
+      fields: e.fields.map((f) => settleDefault(f)).map((f) => ({
         name: f.name,
         column: columnName(f.name),
         type: f.type === 'enum' && !(f.enumValues && f.enumValues.length) ? 'string' : f.type,
@@ -92,7 +92,13 @@ export function buildModel(doc: Doc, name: string): { model: DataModel; findings
     })),
     indexes: indexes.map((i) => ({ entity: i.entity, fields: i.fields, unique: i.unique, where: i.where, source: i.source, why: i.why, provenance: prov(i.line, i.ref) })),
     queryPatterns: patterns.map((p) => ({ entity: p.entity, description: p.description, equality: p.equality, ...(p.range ? { range: p.range } : {}), orderBy: p.orderBy, where: p.where, provenance: prov(p.line, p.ref) })),
-    referenceData: doc.references.filter((r) => names.has(r.entity) && r.rows.length).map((r) => ({ entity: r.entity, rows: r.rows, provenance: prov(r.line, r.ref) })),
+    referenceData: doc.references.filter((r) => {
+      if (!names.has(r.entity) || !r.rows.length) return false;
+      const keys = [...new Set(r.rows.flatMap((row) => Object.keys(row)))];
+      const ok = keys.every((k) => known(r.entity, k));
+      if (!ok) drop(`seed rows of ${r.entity} (${keys.join(', ')})`, r.line);
+      return ok;
+    }).map((r) => ({ entity: r.entity, rows: r.rows, provenance: prov(r.line, r.ref) })),
   };
   return { model: DataModel.parse(input), findings };
 }
@@ -103,4 +109,23 @@ function keep(doc: Doc, e: DraftEntity): boolean {
   if (e.fields.length > 0) return true;
   if (doc.relations.some((r) => r.from === e.name || r.to === e.name)) return true;
   return e.evidence.has('defined-term') || e.evidence.has('reference-list') || e.evidence.has('sign-in') || e.evidence.has('table') || e.evidence.has('membership') || e.evidence.has('child-rows');
+}
+
+/**
+ * "SMS reminders (default true)" read as text is a flag, "payment terms (default 30)" a number: a literal default
+ * settles an untyped field's type. A default the type cannot hold ("default 30" on a date) is dropped, not emitted.
+ */
+function settleDefault(f: DraftField): DraftField {
+  const d = f.default;
+  if (!d || d.kind !== 'value') return f;
+  const v = d.value;
+  if (f.type === 'string' && typeof v === 'boolean') return { ...f, type: 'boolean' };
+  if (f.type === 'string' && typeof v === 'number') return { ...f, type: Number.isInteger(v) ? 'integer' : 'decimal' };
+  const fits =
+    ['string', 'text'].includes(f.type) ? typeof v === 'string'
+    : f.type === 'boolean' ? typeof v === 'boolean'
+    : ['integer', 'bigint', 'decimal', 'float'].includes(f.type) ? typeof v === 'number' && (Number.isInteger(v) || !['integer', 'bigint'].includes(f.type))
+    : f.type === 'enum' ? typeof v === 'string' && (f.enumValues ?? []).includes(v)
+    : false;
+  return fits ? f : { ...f, default: undefined };
 }
