@@ -100,3 +100,14 @@ describe('records named by words that are also verbs, and records introduced bef
     assertConsistent(model);
   });
 });
+
+describe('values of a field listed in a sentence of their own', () => {
+  it('"Roles are admin, editor and viewer." makes the users\' role an enum', () => {
+    const { model } = extract([
+      '# Wiki', '', 'Each customer is a company.', '', '## People', '',
+      '**Users.** Everyone who logs in is a user of the company: full name, email address, role and an active flag.',
+      'Roles are admin, editor and viewer.',
+    ].join('\n'));
+    expect(entity(model, 'User').fields.find((f) => f.name === 'role')).toMatchObject({ type: 'enum', enumValues: ['admin', 'editor', 'viewer'] });
+  });
+});

@@ -7,7 +7,7 @@ import type { LogicalType } from '../../../model/model.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { type Chunk, entityNameOf, enumValuesOf, inferType, nameWords, parseAttributeList, readModifiers, type Modifiers } from './fields.ts';
 import { deleteActionOf } from './deletion.ts';
-import { stripInline, tokens, trimRef } from './text.ts';
+import { singular as singularWord, stripInline, tokens, trimRef } from './text.ts';
 import type { Block, DraftEntity, DraftField, DraftRelation } from './types.ts';
 import { CAN_BE_STATE, MANUAL_ORDER, NOT_A_STATE, SIGN_IN_IDENTIFIER } from './vocabulary/fieldforms.ts';
 import { DECLARED_TYPES, RECORD_COLUMN, TYPE_PHRASES } from './vocabulary/types.ts';
@@ -30,6 +30,30 @@ export function attachAttributes(doc: Doc): void {
   }
   impliedStates(doc);
   signInIdentifier(doc);
+  listedValues(doc);
+}
+
+/**
+ * "Roles: owner, admin, producer." / "Roles are admin, project manager and viewer.", said apart from the list that
+ * named the role: the values of the one plain field of that name (the people who sign in first, when several have it).
+ */
+function listedValues(doc: Doc): void {
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const m = /^([a-z]+s)\s*(?::|\bare\b|\bare one of\b)\s+(.+?)\.?$/i.exec(stripInline(s.text).trim());
+    // "…, inspector and subcontractor": the last "and" of a comma list parts two values.
+    const values = m ? enumValuesOf(/,/.test(m[2]!) ? m[2]!.replace(/\s+(?:and|or)\s+(?=[^,]*$)/i, ', ') : m[2]!) : undefined;
+    if (!m || !values) continue;
+    const name = camelCase(singularWord(m[1]!.toLowerCase()));
+    const holders = doc.registry.list().filter((e) => e.fields.some((f) => f.name === name && f.type === 'string'));
+    const user = holders.find((e) => e.name === doc.registry.userEntity);
+    const holder = user ?? (holders.length === 1 ? holders[0] : undefined);
+    const field = holder?.fields.find((f) => f.name === name);
+    if (!field) continue;
+    field.type = 'enum';
+    field.enumValues = values;
+    markUsed(doc, s);
+  }
 }
 
 export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: number, ref: string): void {
