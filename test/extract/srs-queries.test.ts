@@ -22,3 +22,22 @@ describe('SRS query sentences', () => {
     expect(patterns('Application')).toContainEqual(expect.arrayContaining(['officerId', 'status']));
   });
 });
+
+describe('story query phrasings', () => {
+  const { model } = extract([
+    '# Clinic', '', 'Each customer is a clinic.', '', '## Data', '',
+    '- A patient has a name and a mobile number.', '- An appointment belongs to a patient and has a start time.',
+    '- An invoice has a status (draft, issued, paid) and an issue date.', '', '## Screens', '',
+    '- As a vet, I want to see a patient\'s past appointments, most recent first.',
+    '- As a manager, I want to see invoices of a given status, oldest issue date first.',
+  ].join('\n'));
+
+  it('reads the records of a possessive owner, and "of a given status" as a filter', () => {
+    expect(model.queryPatterns.find((p) => p.entity === 'Appointment')?.equality).toEqual(['patientId']);
+    expect(model.queryPatterns.find((p) => p.entity === 'Invoice')?.equality).toEqual(['status']);
+  });
+
+  it('keeps a mobile number as text', () => {
+    expect(model.entities.find((e) => e.name === 'Patient')?.fields.find((f) => f.name === 'mobileNumber')?.type).toBe('string');
+  });
+});

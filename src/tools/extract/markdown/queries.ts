@@ -136,7 +136,7 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   }
   // Plain fields: "by status and priority", "by SKU and by barcode", "with a given status", "by email".
   const fields = doc.registry.get(entity.name)?.fields ?? [];
-  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}by|(?:look(?:s|ed|ing)?\s+(?:\w+\s+){0,2}up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|by)\s+(.+)$/i.exec(text);
+  const filterPart = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}by|(?:look(?:s|ed|ing)?\s+(?:\w+\s+){0,2}up|lookup|look-?up|search(?:es|ed)?|resolves?|grouped)\s+(?:\w+\s+)?by|with a given|of a given|by)\s+(.+)$/i.exec(text);
   // Values listed as what is shown ("with their status (pending, approved …)") filter nothing.
   const adjText = text.replace(/\bwith\s+(?:their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+[^,.;]*,[^.;]*\.?\s*$/i, ' ');
   // "by its VIN when the unit number sticker is missing": the condition after the filter names no filter.
@@ -227,7 +227,8 @@ function pickMain(text: string, mentions: Mention[]): Mention | undefined {
   if (mentions.some((m) => !actor(m))) mentions = mentions.filter((m) => !actor(m));
   const plural = mentions.find((m) => {
     const last = t[m.end - 1] ?? '';
-    return /s$/.test(last) && !/ss$/.test(last);
+    // "a patient's appointments": a possessive names the owner, not the records read.
+    return /s$/.test(last) && !/ss$|['’]s$/.test(last);
   });
   return plural ?? mentions[0];
 }

@@ -17,6 +17,8 @@ export const NAME_TYPE_RULES: readonly TypeRule[] = [
   { type: 'boolean', name: /(?:^| )(?:flag|enabled|active|archived|default|primary|verified|internal|paid|public|private|pinned|locked|deleted|visible|hidden|only)$/ },
   { type: 'datetime', name: /(?:^| )(?:at|time|timestamp|datetime|seen)$/ },
   { type: 'date', name: /(?:^| )(?:date|on|day|birthday|dob)$|^date of / },
+  // "mobile number", "licence number", "serial number": identifiers written with digits, kept as text (leading zeros, "+").
+  { type: 'string', name: /(?:^| )(?:phone|mobile|fax|telephone|cell|account|card|license|licence|tax|vat|serial|registration|tracking|passport|social security|bar|badge|microchip|chip|lot|batch|policy|routing|dot|contact|vin|imei|isbn|part|model)(?: number| no)$/ },
   { type: 'integer', name: /(?:^| )(?:count|minutes|seconds|hours|days|ms|milliseconds|bytes|grams|points|number|no|year|step|width|height|size|estimate|decimals|places|age|rank|level|version|port|quantity|qty|capacity|duration|priority order)$/ },
   { type: 'integer', name: /^(?:number of|num|count of) / },
   { type: 'decimal', name: /(?:^| )(?:amount|price|total|subtotal|cost|costs|fee|fees|balance|revenue|salary|budget|rate|percentage|percent|probability|latitude|longitude|lat|lng|threshold|value|offset|weight|score|discount|tax|paid|spend|wage|margin|ratio|factor)$/ },
