@@ -1,6 +1,6 @@
 /** Prose under an entity's own heading: sentences no specific phrasing reads still describe the section's record. */
 import { describe, expect, it } from 'vitest';
-import { assertConsistent, entity, extract } from './helpers.ts';
+import { assertConsistent, entity, extract, relation } from './helpers.ts';
 
 const doc = (...lines: string[]) => ['# Kennel app', '', 'Each customer is a pet care company.', '', '## Data', '', ...lines].join('\n');
 
@@ -109,5 +109,17 @@ describe('values of a field listed in a sentence of their own', () => {
       'Roles are admin, editor and viewer.',
     ].join('\n'));
     expect(entity(model, 'User').fields.find((f) => f.name === 'role')).toMatchObject({ type: 'enum', enumValues: ['admin', 'editor', 'viewer'] });
+  });
+});
+
+describe('people named by role when no one signs in', () => {
+  it('links "supervisor", "found by" and "inspector" to the one record of people', () => {
+    const { model } = extract([
+      '# Hotel', '', 'Each customer is a hotel company.', '', '## Data (short version)', '',
+      '- Staff: full name, phone, supervisor.', '- Lost item: description, found by, found at.', '- Inspection: inspector, score.',
+    ].join('\n'));
+    expect(relation(model, 'Staff', 'supervisor').to).toBe('Staff');
+    expect(relation(model, 'LostItem', 'foundBy').to).toBe('Staff');
+    expect(relation(model, 'Inspection', 'inspector').to).toBe('Staff');
   });
 });

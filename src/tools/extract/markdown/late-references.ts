@@ -48,6 +48,8 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField, words: string[])
   // "the responsible lawyer", "an assigned mechanic", "the user responsible for it": a person by role.
   const person = personOf(doc, words);
   if (person && person !== entity) return person;
+  // "Staff: name, …, supervisor": a person role on the people's own record is a reference to one of them.
+  if (person && person === entity && PERSON_HEADS.includes(words[words.length - 1]!) && words.length === 1) return person;
   // "the source (from the list above)": a plain field word names a lookup list only when exactly one list ends with it.
   if (FIELD_WORDS.includes(words[words.length - 1]!)) {
     const lists = doc.registry.list().filter((e) => e.kind === 'reference' && e !== entity && e.name.toLowerCase().endsWith(words.join('')));
@@ -68,7 +70,9 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField, words: string[])
 
 /** Words that name someone who signs in: a role value of the users' role field, or a role word of any domain. */
 function personOf(doc: Doc, words: string[]): DraftEntity | undefined {
-  const users = doc.registry.userEntity ? doc.registry.get(doc.registry.userEntity) : undefined;
+  // Without a sign-in entity, the one record named like people (staff, employees, team members) plays that part.
+  const named = doc.registry.list().filter((e) => e.kind !== 'tenant-root' && e.kind !== 'reference' && PEOPLE_RECORDS.test(e.name));
+  const users = doc.registry.userEntity ? doc.registry.get(doc.registry.userEntity) : named.length === 1 ? named[0] : undefined;
   if (!users) return undefined;
   const roles = users.fields.filter((f) => f.type === 'enum' && /role|type|kind/i.test(f.name)).flatMap((f) => f.enumValues ?? []);
   const isPerson = (w: string) => roles.includes(w) || PERSON_ROLES.includes(w) || PERSON_HEADS.includes(w) || doc.registry.resolve(w) === users;
@@ -76,6 +80,8 @@ function personOf(doc: Doc, words: string[]): DraftEntity | undefined {
   // "comparison operator" is no person although "operator" may be a role: a compound needs a linking modifier
   // ("responsible doctor") or a head that is always a person ("hiring manager").
   if (isPerson(head) && (words.length === 1 || LINK_MODIFIERS.includes(words[0]!) || PERSON_HEADS.includes(head))) return users;
+  // "found by", "reported by": who did it.
+  if (words.length === 2 && words[1] === 'by') return users;
   // "user responsible", "person in charge": the person first, the role after it.
   if (words.length === 2 && isPerson(words[0]!) && POSTPOSITIVE.includes(words[1]!)) return users;
   return undefined;
@@ -84,8 +90,11 @@ function personOf(doc: Doc, words: string[]): DraftEntity | undefined {
 /** Adjectives that follow the person they qualify ("the user responsible for it"). */
 const POSTPOSITIVE = ['responsible', 'assigned', 'accountable', 'concerned', 'involved'];
 
+/** Names of records that hold people. */
+const PEOPLE_RECORDS = /^(?:User|Staff|StaffMember|Employee|TeamMember|Member|Worker|Personnel)$/;
+
 /** Heads of compounds that always name a person. */
 const PERSON_HEADS = ['manager', 'lead', 'owner', 'officer', 'coordinator', 'supervisor', 'representative', 'rep'];
 
 /** Role nouns that stand for a person wherever they appear. */
-const PERSON_ROLES = ['assignee', 'reviewer', 'approver', 'owner', 'author', 'requester', 'reporter'];
+const PERSON_ROLES = ['assignee', 'reviewer', 'approver', 'owner', 'author', 'requester', 'reporter', 'inspector', 'supervisor', 'technician', 'attendant'];
