@@ -33,3 +33,16 @@ describe('a many-to-many stated with a three-word verb', () => {
     expect(model.relations).toContainEqual(expect.objectContaining({ from: 'Witness', to: 'Case', cardinality: 'many-to-many', through: 'WitnessCase' }));
   });
 });
+
+describe('people added to records', () => {
+  it('"Users are added to the projects they work on, each with a role on that project" is a junction with the role', () => {
+    const { model } = extract([
+      '# Sites', '', 'Each customer is a builder.', '', '## Data', '',
+      '- A project has a name.', '- Users log in with their email.',
+      '- Users are added to the projects they work on, each with a role on that project (manager, viewer).',
+    ].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect(r).toMatchObject({ from: 'User', to: 'Project' });
+    expect(model.entities.find((e) => e.name === r!.through)?.fields.map((f) => f.name)).toContain('role');
+  });
+});

@@ -14,7 +14,7 @@ import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
 import { PUT_ON_WITH, STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
-import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS } from './vocabulary/relations.ts';
+import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS, M2M_ADDED_TO } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -331,7 +331,7 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
   // "Each link between a matter and a contact carries the contact's role", "tag a X with one or more Ys": the link
   // is the junction. "record which parts I used on a work order, with the quantity": the pairs are (group 2, group 1).
   const used = M2M_WHICH_ON.exec(text);
-  const link = used ? [used[0], used[2], used[1], used[3]] : (M2M_LINK_BETWEEN.exec(text) ?? M2M_TAG_WITH.exec(text));
+  const link = used ? [used[0], used[2], used[1], used[3]] : (M2M_LINK_BETWEEN.exec(text) ?? M2M_TAG_WITH.exec(text) ?? M2M_ADDED_TO.exec(text));
   if (link) {
     const a = doc.registry.resolve(link[1]!, undefined, { loose: true });
     const b = doc.registry.resolve(link[2]!, undefined, { loose: true });

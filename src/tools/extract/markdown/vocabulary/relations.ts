@@ -92,3 +92,9 @@ export const RECORDS_EVENT_AT: RegExp = /^(?:an?|each|every|the)\s+([a-z][\w-]*(
 
 /** "the approval history of a request", "the price history of a product": the records named by the first word belong to it. */
 export const HISTORY_OF: RegExp = /\bthe\s+([a-z]+)\s+(?:history|log|trail|timeline)\s+of\s+(?:an?|the|each|one|every)\s+([a-z][\w-]*(?:\s+(?!to\b|is\b|are\b|must\b|should\b|remains?\b)[a-z][\w-]*)?)/i;
+
+/**
+ * "Users are added to the projects they work on, each with a role on that project": people joined to records, the
+ * pair carrying what follows "each with". Groups: 1 the joined, 2 the records, 3 the pair's attributes.
+ */
+export const M2M_ADDED_TO: RegExp = /^(?:the\s+)?([a-z][\w-]*s)\s+(?:are|get|can be)\s+(?:added|assigned|invited|attached)\s+to\s+(?:the\s+)?([a-z][\w-]*s)\b[^,;]*?(?:,\s*each\s+with\s+(.+))?[.]?$/i;
