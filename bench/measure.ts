@@ -15,8 +15,7 @@ import { applyTenancy } from '../src/tools/tenancy/apply-tenancy.ts';
 import { emitPrismaSchema } from '../src/tools/prisma/emit-schema.ts';
 import { validatePrismaSchema } from '../src/tools/prisma/validate-schema.ts';
 import { initialMigrationSql } from '../src/tools/prisma/schema-engine.ts';
-import { joinMigration } from '../src/tools/migration/assemble.ts';
-import { emitTenancySql } from '../src/tools/migration/tenancy-sql.ts';
+import { assembleMigration } from '../src/tools/migration/assemble.ts';
 import { applyScript } from '../src/tools/database/apply-script.ts';
 import { withThrowawayDatabase } from '../src/tools/database/open.ts';
 import { pgliteHeapPeakBytes } from '../src/tools/database/pglite.ts';
@@ -103,7 +102,7 @@ async function measureOnce(engine: Engine, url: string | undefined, n: number, v
   [, passes.prismaValidate] = await timed(() => validatePrismaSchema(schema));
   const [prismaSql, diffMs] = await timed(() => initialMigrationSql(schema));
   passes.engineDiff = diffMs;
-  const migrationSql = joinMigration(prismaSql, emitTenancySql(model));
+  const { migrationSql } = assembleMigration(model, prismaSql);
   let floorMs: number | null = null;
   let floorError: string | undefined;
   try {

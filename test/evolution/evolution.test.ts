@@ -55,7 +55,7 @@ describe(`release 1 → release 2 on ${databaseUrl ? 'PostgreSQL server' : 'PGli
     for (const s of statements) expect(s, s).toMatch(/^(ALTER TABLE|CREATE (TABLE|INDEX|UNIQUE INDEX|POLICY)|GRANT|DO \$role\$)/);
     expect(next).not.toMatch(/CREATE TABLE "(organizations|users|projects|tasks)"/);
     expect(next).not.toMatch(/DROP TABLE/);
-    expect(statements.filter((s) => /ENABLE ROW LEVEL SECURITY/.test(s))).toEqual(['ALTER TABLE "sprints" ENABLE ROW LEVEL SECURITY']);
+    expect(statements.filter((s) => /ENABLE ROW LEVEL SECURITY/.test(s))).toEqual(['ALTER TABLE "sprints" ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY']);
     expect(statements.filter((s) => s.startsWith('CREATE POLICY')).map((s) => /ON "([^"]+)"/.exec(s)![1])).toEqual(['sprints']);
     // The new optional reference from an existing table is composite: its SET NULL is narrowed to the reference column.
     expect(next).toContain('ON DELETE SET NULL ("sprint_id")');

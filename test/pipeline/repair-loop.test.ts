@@ -71,8 +71,8 @@ const FAULTS: Fault[] = [
   },
   {
     name: 'RLS not forced', rule: 'rls-not-forced', target: /^labels$/, routedTo: 'tenancy',
-    runtime: { afterArtifacts: injectSql(inMigration((sql) => sql.replace('ALTER TABLE "labels" FORCE ROW LEVEL SECURITY;\n', ''))) },
-    repaired: (r) => expect(Object.values(r.artifacts).join('\n')).toContain('ALTER TABLE "labels" FORCE ROW LEVEL SECURITY;'),
+    runtime: { afterArtifacts: injectSql(inMigration((sql) => sql.replace('ALTER TABLE "labels" ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;', 'ALTER TABLE "labels" ENABLE ROW LEVEL SECURITY;'))) },
+    repaired: (r) => expect(Object.values(r.artifacts).join('\n')).toContain('ALTER TABLE "labels" ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;'),
   },
   {
     name: 'bare current_setting in a policy', rule: 'policy-not-initplan', target: /^labels\.labels_tenant_isolation$/, routedTo: 'tenancy',

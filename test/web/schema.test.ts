@@ -33,16 +33,13 @@ CREATE TABLE "tasks" (
 );
 CREATE UNIQUE INDEX "tasks_org_id_title_key" ON "tasks"("org_id", "title") WHERE ("status" <> 'open'::"task_status");
 CREATE INDEX "tasks_unassigned_idx" ON "tasks" USING btree ("org_id", "due_at" DESC) WHERE "assignee_id" IS NULL;
-ALTER TABLE "tasks" ADD CONSTRAINT "tasks_org_id_assignee_id_fkey" FOREIGN KEY ("org_id", "assignee_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_org_id_assignee_id_fkey" FOREIGN KEY ("org_id", "assignee_id") REFERENCES "users"("org_id", "id") ON DELETE SET NULL ("assignee_id") ON UPDATE CASCADE;
 DO $role$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN CREATE ROLE "app_user" NOLOGIN; END IF;
 END
 $role$;
-ALTER TABLE "tasks" DROP CONSTRAINT "tasks_org_id_assignee_id_fkey";
-ALTER TABLE "tasks" ADD CONSTRAINT "tasks_org_id_assignee_id_fkey" FOREIGN KEY ("org_id", "assignee_id") REFERENCES "users"("org_id", "id") ON DELETE SET NULL ("assignee_id") ON UPDATE CASCADE;
-ALTER TABLE "tasks" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "tasks" FORCE ROW LEVEL SECURITY;
+ALTER TABLE "tasks" ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tasks_tenant_isolation" ON "tasks" AS PERMISSIVE FOR ALL TO "app_user"
   USING ("org_id" = (SELECT NULLIF(current_setting('app.current_org_id', true), '')::uuid))
   WITH CHECK ("org_id" = (SELECT NULLIF(current_setting('app.current_org_id', true), '')::uuid));

@@ -2,12 +2,14 @@
  * Evolution: a Prisma project that already exists (its schema and migrations folder) and a new model → the
  * one next migration. Its DDL is Prisma's schema engine's diff from the existing migrations to the new
  * schema (what `prisma migrate dev` would write); the tenancy SQL covers only what that diff creates: tables
- * new to row-level security and the composite foreign keys it adds. Existing migrations are never changed.
+ * new to row-level security, and the composite SetNull keys its diff adds are narrowed in place (narrow-set-null.ts).
+ * Existing migrations are never changed.
  */
 import type { DataModel, Finding } from '../../model/index.ts';
 import { isTenantScoped } from '../../model/index.ts';
 import { InputError } from '../../errors.ts';
 import { emitCheckedSchema, joinMigration } from '../migration/assemble.ts';
+import { narrowSetNullForeignKeys } from '../migration/narrow-set-null.ts';
 import { emitTenancySql } from '../migration/tenancy-sql.ts';
 import { isEmptyMigration, nextMigrationSql } from '../prisma/schema-engine.ts';
 import { migrationFile, projectFiles, SCHEMA_PATH, type Artifacts } from '../artifacts/build-artifacts.ts';
@@ -47,13 +49,12 @@ export async function buildNextMigration(model: DataModel, previous: PreviousPro
 
   const schema = emitCheckedSchema(model);
   const diff = await nextMigrationSql(migrations, schema);
-  const prismaSql = isEmptyMigration(diff) ? '' : diff.trim();
+  const prismaSql = isEmptyMigration(diff) ? '' : narrowSetNullForeignKeys(diff.trim(), model, { requireAll: false });
   const createdTables = [...prismaSql.matchAll(/CREATE TABLE\s+(?:"[^"]+"\.)?"([^"]+)"/gi)].map((m) => m[1]!);
   const secured = new Set(migrations.flatMap((m) => [...m.sql.matchAll(/ALTER TABLE\s+(?:"[^"]+"\.)?"([^"]+)"\s+ENABLE ROW LEVEL SECURITY/gi)].map((x) => x[1]!)));
   // New tables, and tables that only now became tenant-scoped: the earlier migrations secured the rest.
   const tables = new Set([...createdTables, ...model.entities.filter((e) => isTenantScoped(e) && !secured.has(e.table)).map((e) => e.table)]);
-  const foreignKeys = new Set([...prismaSql.matchAll(/ADD CONSTRAINT\s+"([^"]+)"\s+FOREIGN KEY/gi)].map((m) => m[1]!));
-  const tenancySql = tables.size || foreignKeys.size ? emitTenancySql(model, { tables, foreignKeys }) : '';
+  const tenancySql = tables.size ? emitTenancySql(model, { tables }) : '';
 
   const changed = prismaSql !== '' || tables.size > 0;
   return {

@@ -3,13 +3,17 @@ import type { DataModel } from '../../model/model.ts';
 import { emitPrismaSchema } from '../prisma/emit-schema.ts';
 import { initialMigrationSql } from '../prisma/schema-engine.ts';
 import { validatePrismaSchema } from '../prisma/validate-schema.ts';
+import { narrowSetNullForeignKeys } from './narrow-set-null.ts';
 import { emitTenancySql } from './tenancy-sql.ts';
 
 export { MIGRATION_LOCK } from '../prisma/schema-engine.ts';
 
 export interface BuiltMigration {
   schema: string;
-  /** Prisma's DDL, as `prisma migrate diff --from-empty --to-schema --script` prints it. */
+  /**
+   * Prisma's DDL, as `prisma migrate diff --from-empty --to-schema --script` prints it, with the composite
+   * SetNull keys narrowed to SET NULL (col) in place (narrow-set-null.ts).
+   */
   prismaSql: string;
   tenancySql: string;
   /** migration.sql: prismaSql, a header, tenancySql. */
@@ -25,9 +29,14 @@ const TENANCY_HEADER = [
 
 export async function buildMigration(model: DataModel): Promise<BuiltMigration> {
   const schema = emitCheckedSchema(model);
-  const prismaSql = await initialMigrationSql(schema);
+  return { schema, ...assembleMigration(model, await initialMigrationSql(schema)) };
+}
+
+/** The initial migration from the DDL Prisma's engine wrote for the model's schema. */
+export function assembleMigration(model: DataModel, prismaDdl: string): Omit<BuiltMigration, 'schema'> {
+  const prismaSql = narrowSetNullForeignKeys(prismaDdl, model, { requireAll: true });
   const tenancySql = emitTenancySql(model);
-  return { schema, prismaSql, tenancySql, migrationSql: joinMigration(prismaSql, tenancySql) };
+  return { prismaSql, tenancySql, migrationSql: joinMigration(prismaSql, tenancySql) };
 }
 
 /** schema.prisma for the model, refused when Prisma's validator rejects it. */

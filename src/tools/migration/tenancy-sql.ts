@@ -1,8 +1,11 @@
 /**
  * The SQL Prisma cannot express, appended after Prisma's DDL in the initial migration (DESIGN §3): the
- * application role, its grants, row-level security with one policy per table, and the composite-FK rewrite.
- * Prisma's diff ignores roles, grants, RLS and policies, and reads ON DELETE SET NULL (col) as SetNull, so
- * none of this shows up as drift.
+ * application role, its grants, and row-level security with one policy per table. Prisma's diff ignores
+ * roles, grants, RLS and policies, so none of this shows up as drift. (The composite SetNull keys are narrowed
+ * inside Prisma's own DDL: narrow-set-null.ts.)
+ *
+ * Statements are few on purpose: one GRANT per set of privileges (naming all its tables) and one ALTER TABLE
+ * per table for ENABLE and FORCE; a 200-entity migration is applied in every validation round.
  *
  * What the application role may do, by entity kind:
  * - tenant, junction: SELECT, INSERT, UPDATE, DELETE, confined to the current tenant by RLS.
@@ -12,9 +15,8 @@
  * - reference: SELECT only; reference data changes through migrations and seeds.
  * No sequence grants: every id is a uuid with a database default, so the schema has no sequences.
  */
-import type { DataModel, Entity, EntityKind, Policy, ReferentialAction } from '../../model/model.ts';
+import type { DataModel, Entity, EntityKind, Policy } from '../../model/model.ts';
 import { getEntity, isTenantScoped } from '../../model/lookup.ts';
-import { foreignKeys, type ForeignKey } from '../prisma/foreign-keys.ts';
 import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 
 const GRANTS: Record<EntityKind, string> = {
@@ -25,22 +27,12 @@ const GRANTS: Record<EntityKind, string> = {
   reference: 'SELECT',
 };
 
-const ACTION_SQL: Record<ReferentialAction, string> = {
-  Cascade: 'CASCADE',
-  Restrict: 'RESTRICT',
-  NoAction: 'NO ACTION',
-  SetNull: 'SET NULL',
-  SetDefault: 'SET DEFAULT',
-};
-
 /**
  * Limits the SQL to part of the model. The next migration of an evolving project covers only the tables that
- * are new to row-level security and the foreign keys its diff adds: the earlier migrations did the rest.
+ * are new to row-level security: the earlier migrations did the rest.
  */
 export interface TenancyScope {
   tables: ReadonlySet<string>;
-  /** Constraint names. */
-  foreignKeys: ReadonlySet<string>;
 }
 
 export function emitTenancySql(model: DataModel, scope?: TenancyScope): string {
@@ -50,7 +42,6 @@ export function emitTenancySql(model: DataModel, scope?: TenancyScope): string {
   const sections = [
     section('Roles: NOLOGIN; deployments grant them to the login roles the application uses', roles.map(createRole)),
     section(`Grants to ${appRole}`, grants(model, appRole, inScope)),
-    section('Composite tenant FKs with SetNull: null the reference only, never the NOT NULL tenant key (PostgreSQL 15+)', setNullRewrites(model, (fk) => !scope || scope.foreignKeys.has(fk.constraintName))),
     section('Row-level security: enabled and forced (the table owner is subject to it too)', rowLevelSecurity(model, inScope)),
     section('Policies', model.policies.filter((p) => inScope(getEntity(model, p.entity))).map((p) => createPolicy(model, p))),
   ];
@@ -82,35 +73,12 @@ function createRole(role: string): string {
 function grants(model: DataModel, role: string, inScope: (e: Entity) => boolean): string[] {
   const entities = model.entities.filter(inScope);
   if (entities.length === 0) return [];
+  const byPrivileges = new Map<string, string[]>();
+  for (const e of entities) byPrivileges.set(GRANTS[e.kind], [...(byPrivileges.get(GRANTS[e.kind]) ?? []), quoteIdent(e.table)]);
   return [
     `GRANT USAGE ON SCHEMA "public" TO ${quoteIdent(role)};`,
-    ...entities.map((e) => `GRANT ${GRANTS[e.kind]} ON TABLE ${quoteIdent(e.table)} TO ${quoteIdent(role)};`),
+    ...[...byPrivileges].map(([privileges, tables]) => `GRANT ${privileges} ON TABLE\n  ${tables.join(',\n  ')}\nTO ${quoteIdent(role)};`),
   ];
-}
-
-/**
- * Prisma writes a composite FK with onDelete SetNull as ON DELETE SET NULL, which nulls every FK column,
- * org_id included: deleting the referenced row then fails on NOT NULL. PostgreSQL 15's column list nulls only
- * the reference. Same constraint name as the schema's `map:`, so Prisma still sees the constraint it declared.
- */
-function setNullRewrites(model: DataModel, inScope: (fk: ForeignKey) => boolean): string[] {
-  return foreignKeys(model)
-    .filter((fk) => fk.tenantComposite && (fk.onDelete === 'SetNull' || fk.onDelete === 'SetDefault') && inScope(fk))
-    .flatMap((fk) => {
-      const table = quoteIdent(fk.from.table);
-      const name = quoteIdent(fk.constraintName);
-      return [`ALTER TABLE ${table} DROP CONSTRAINT ${name};`, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${foreignKeySql(fk)};`];
-    });
-}
-
-function foreignKeySql(fk: ForeignKey): string {
-  const referenceColumns = fk.columns.filter((_, i) => fk.fields[i] === fk.relation?.field);
-  return [
-    `FOREIGN KEY (${fk.columns.map(quoteIdent).join(', ')})`,
-    `REFERENCES ${quoteIdent(fk.to.table)}(${fk.referencedColumns.map(quoteIdent).join(', ')})`,
-    `ON DELETE ${ACTION_SQL[fk.onDelete]} (${referenceColumns.map(quoteIdent).join(', ')})`,
-    `ON UPDATE ${ACTION_SQL[fk.onUpdate]}`,
-  ].join(' ');
 }
 
 /** Every tenant-scoped table, and any other table the model gives a policy (a policy on a table without RLS is inert). */
@@ -118,7 +86,7 @@ function rowLevelSecurity(model: DataModel, inScope: (e: Entity) => boolean): st
   const withPolicy = new Set(model.policies.map((p) => p.entity));
   return model.entities
     .filter((e: Entity) => (isTenantScoped(e) || withPolicy.has(e.name)) && inScope(e))
-    .flatMap((e) => [`ALTER TABLE ${quoteIdent(e.table)} ENABLE ROW LEVEL SECURITY;`, `ALTER TABLE ${quoteIdent(e.table)} FORCE ROW LEVEL SECURITY;`]);
+    .map((e) => `ALTER TABLE ${quoteIdent(e.table)} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;`);
 }
 
 function createPolicy(model: DataModel, policy: Policy): string {
