@@ -8,9 +8,9 @@ import type { ReferentialAction } from '../../../model/model.ts';
 import { linkTo } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { findMentions, type Mention } from './mentions.ts';
-import { tokens, trimRef } from './text.ts';
+import { isPlural, tokens, trimRef } from './text.ts';
 import type { DraftRelation, Sentence } from './types.ts';
-import { ACTION_ORDER, CHILD_WORDS, DELETE_VERBS } from './vocabulary/deletion.ts';
+import { ACTION_ORDER, CHILD_WORDS, DELETED_PHRASE, DELETE_VERBS } from './vocabulary/deletion.ts';
 
 export function deleteActionOf(text: string): ReferentialAction | undefined {
   if (!text) return undefined;
@@ -82,7 +82,15 @@ function applySentence(doc: Doc, s: Sentence): void {
     let deleted = deletedOf(clause, mentions);
     let strength = 2;
     let others = mentions.filter((m) => !deleted.some((d) => d.entity === m.entity));
-    const selfRule = CHILD_WORDS.test(clause);
+    // "deleting a location deletes the locations inside it": the record named twice is its own parent.
+    const selfRule = CHILD_WORDS.test(clause) || deleted.some((d) => {
+      const same = mentions.filter((m) => m.entity === d.entity).map((m) => isPlural(m.words[m.words.length - 1]!));
+      return same.includes(true) && same.includes(false);
+    });
+    // "If an inspection is deleted, …" where inspections are no entity: the clause is about something else.
+    const named = DELETED_PHRASE.exec(clause);
+    const phrase = named ? (named[1] ?? named[2])! : '';
+    if (named && !doc.registry.resolve(phrase, undefined, { loose: true }) && !doc.registry.resolve(phrase.split(' ')[0]!) && !/^(?:it|they|them|one)\b/i.test(phrase)) continue;
     if (others.length === 0 && !selfRule) {
       // "its tickets stay", "its activities are purged with it": the deleted record is named elsewhere in the sentence or bullet.
       const fromSentence = sentenceDeleted.filter((d) => !mentions.some((m) => m.entity === d.entity));

@@ -383,7 +383,9 @@ export function parseChunk(text: string, ctx: ChunkContext, previous?: Chunk): C
     const t = ctx.registry.resolve(link[1]!, undefined, { loose: true });
     if (t && t.kind !== 'tenant-root') return { kind: 'ref', role: camelCase(normalise(link[1]!).join(' ')), target: t, mods, text, many: false };
   }
-  const quantified = /^(?:(?:one|zero) or more|at least one|any number of|up to \w+|several|many|multiple)\s+/i.test(h);
+  const quantified = /^(?:(?:one|zero) or more|at least one|any number of|up to \w+|several|many|multiple)\s+/i.test(h)
+    // "a box per shipping month", "one ticket for each seat": one per something else is many of them.
+    || /^(?:an?|one)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:per|for each|for every)\s/i.test(text.trim());
   const words = nameWords(h);
   if (!words) return { kind: 'none', text };
   // A yes/no suffix is a flag: "internal note yes/no".

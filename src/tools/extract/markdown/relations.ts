@@ -12,6 +12,7 @@ import { normalise } from './registry.ts';
 import { plural, singular, stripInline, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { restatePronoun, storyless } from './entities.ts';
+import { readClauseLinks } from './clause-links.ts';
 import { PUT_ON_WITH, STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
 import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS, M2M_ADDED_TO } from './vocabulary/relations.ts';
@@ -63,6 +64,7 @@ export function findRelations(doc: Doc): void {
   enrolmentJunctions(doc);
   verbJunctions(doc);
   storyActors(doc);
+  readClauseLinks(doc, addManyToMany);
   compoundChildren(doc);
   dropLinksShadowedByM2m(doc);
 }
@@ -386,7 +388,7 @@ function pluralRole(entity: string): string {
 function addManyToMany(doc: Doc, a: DraftEntity, b: DraftEntity, role: string, s: Sentence, after: string): void {
   const existing = doc.relations.find((r) => r.cardinality === 'many-to-many' && ((r.from === a.name && r.to === b.name) || (r.from === b.name && r.to === a.name)));
   const roleSingular = singular(tokens(role.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' '));
-  const through = existing?.through ?? pascalCase(`${a.name} ${roleSingular}`);
+  const through = existing?.through ?? ownJunction(doc, a, b, s)?.name ?? pascalCase(`${a.name} ${roleSingular}`);
   if (!existing) {
     doc.relations.push({
       name: role, from: a.name, to: b.name, cardinality: 'many-to-many', through, required: false, requiredStated: false,
@@ -400,6 +402,19 @@ function addManyToMany(doc: Doc, a: DraftEntity, b: DraftEntity, role: string, s
   if (roleEntity && roleEntity !== b && roleEntity !== a && roleEntity.fields.length === 0) doc.registry.remove(roleEntity.name);
   markUsed(doc, s);
   payload(doc, junction, s, after, a, b);
+}
+
+/**
+ * "A sample can have many tests …; each requested test carries its own status": a record the same section names
+ * after one side ("requested test"), linked to nothing yet, is the PRD's own name for the pair.
+ */
+function ownJunction(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): DraftEntity | undefined {
+  const section = s.block.section;
+  const inSection = (e: DraftEntity) => section.blocks.some((x) => e.line >= x.line && e.line <= x.endLine);
+  const candidates = doc.registry.list().filter((e) =>
+    e !== a && e !== b && e.kind === 'tenant' && inSection(e) && (e.name.endsWith(b.name) || e.name.endsWith(a.name)) &&
+    !doc.relations.some((r) => r.from === e.name || r.to === e.name || r.through === e.name));
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** Link data: "each with an optional role", "we need to know when each person was assigned", a manual order. */

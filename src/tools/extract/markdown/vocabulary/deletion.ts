@@ -26,7 +26,7 @@ export const DETACH_CUES: readonly RegExp[] = [/\bremoves? it from\b/i, /\bjust 
 export const CASCADE_CUES: readonly RegExp[] = [
   /\b(?:delet|remov|purg|trash)\w*\s+(?:all\s+)?(?:its|their|the)\b/i, /\b(?:deleted|purged|removed|trashed)\s+(?:together\s+)?with\b/i,
   /\bgo(?:es)? away with\b/i, /\bdisappears? from\b/i, /\b(?:deleted|removed|purged) along with\b/i, /\bwith (?:their|its) \w+$/i,
-  /\bthrough (?:them|it)\b/i,
+  /\bthrough (?:them|it)\b/i, /\bgo(?:es)? away\b/i, /\b(?:when|once|if) (?:their|its) [a-z]+(?: [a-z]+)? (?:is|are|gets?) (?:deleted|removed|purged|closed)\b/i,
 ];
 
 export const ACTION_ORDER: readonly [ReferentialAction | 'detach', readonly RegExp[]][] = [
@@ -38,3 +38,6 @@ export const ACTION_ORDER: readonly [ReferentialAction | 'detach', readonly RegE
 
 /** Words that make a self-reference the subject of a rule: "subtasks", "child categories", "nested". */
 export const CHILD_WORDS: RegExp = /\b(?:sub[a-z]+|child(?:ren)?|nested|parent)\b/i;
+
+/** "If an inspection is deleted", "deleting a folder": group 1 is what the clause deletes. */
+export const DELETED_PHRASE: RegExp = /(?:^|\b(?:if|when|once|after)\s+)(?:an?|the|each|every|any)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|gets?)\s+(?:\w+\s+)?(?:deleted|removed|purged|erased)\b|\b(?:deleting|removing|purging)\s+(?:an?|the|any)\s+([a-z]+(?:\s+[a-z]+)?)\b/i;

@@ -43,10 +43,10 @@ export const ROLE_IS_ENTITY: RegExp = /\bthe\s+([a-z]+)\s+(?:is|are)\s+(?:always
  * directions stated as "many" in one sentence. Groups: 1 and 2 are the first
  * clause's subject and object, 3 and 4 the second's.
  */
-export const M2M_BOTH_WAYS: RegExp = /\b(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,3}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:,?\s*and|;|,|while|but|whereas)\s+(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could)\s+)?(?:[a-z]+\s+){1,3}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+export const M2M_BOTH_WAYS: RegExp = /\b(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could|shall|must|should|is|are|has|have)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could|shall|must|should)\s+)?(?:[a-z]+\s+){1,3}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:,?\s*and|;|,|while|but|whereas)\s+(?:an?|each|every|one)\s+([a-z][\w-]*(?:\s+(?!(?:can|may|will|could|shall|must|should|is|are|has|have)\b)[a-z][\w-]*)?)\s+(?:(?:can|may|will|could|shall|must|should)\s+)?(?:[a-z]+\s+){1,3}?(?:several|many|multiple|one or more|any number of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
 
-/** "A member files a claim for a policy" (actor, object, what it is for). */
-export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+([a-z][\w-]*)\s+[a-z]+s(?:\s+(?:in|up|out|off|over))?\s+(?:an?|one)\s+([a-z][\w-]*(?:\s+(?!for\b|to\b|on\b)[a-z][\w-]*)?)\s+(?:for|to|on|against)\s+(?:an?|the|each|one)\s+([a-z][\w-]*)\b/gi;
+/** "A member files a claim for a policy" (actor, object, what it is for); a linking verb ("ties a X to a Y") is no act. */
+export const ACTOR_OBJECT_FOR: RegExp = /(?:^|[.;]\s+)(?:an?|each|every|the)\s+([a-z][\w-]*)\s+(?!(?:ties|links|connects|joins|binds|pairs|matches|associates)\b)[a-z]+s(?:\s+(?:in|up|out|off|over))?\s+(?:an?|one)\s+([a-z][\w-]*(?:\s+(?!for\b|to\b|on\b)[a-z][\w-]*)?)\s+(?:for|to|on|against)\s+(?:an?|the|each|one)\s+([a-z][\w-]*)\b/gi;
 
 /** "Students enrol in courses.", "Members join clubs.": two plurals linked by a verb, alone in a sentence. */
 export const PLURAL_VERB_IN_PLURAL: RegExp = /^([a-z][\w-]*s)\s+(?:can\s+|may\s+)?[a-z]+(?:\s+(?:in|into|on|to|for|at|up for))?\s+([a-z][\w-]*s)\s*[.;]?\s*$/i;

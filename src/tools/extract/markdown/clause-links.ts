@@ -1,0 +1,249 @@
+/**
+ * Links read from the structure of a sentence rather than from fixed phrasings: a subject that is an entity, a
+ * verb group (modals, passive, particles), a quantifier and an object that is an entity. The verb's class and the
+ * quantifier settle which side holds the reference:
+ *
+ * - "A subscriber can save several addresses", "each plan gets a box per month": the object rows gather under the
+ *   subject (Address → Subscriber, Box → Plan);
+ * - "Each load shall reference exactly one shipper and one equipment type", "a location may sit inside another
+ *   location", "a part can be superseded by another part": the subject points at the object (self-references
+ *   included, when the object is "another" of the subject's own kind);
+ * - "A subscription ties a subscriber to a plan and to an address": a linking verb points at every object;
+ * - "One X has several Ys" and, anywhere in the PRD, "a Y <verb> many Xs": both sides are many, a junction;
+ * - "record check calls on a load", "which equipment types each carrier operates": instructions.
+ *
+ * Runs after the phrasing-specific readers of relations.ts, and never adds a link between two entities that are
+ * already linked either way.
+ */
+import nlp from 'compromise';
+import { camelCase } from '../../../model/names.ts';
+import { addRelation, linkTo } from './attach.ts';
+import { markUsed, type Doc } from './doc.ts';
+import { restatePronoun, storyless } from './entities.ts';
+import { findMentions, type Mention } from './mentions.ts';
+import { plural, tokens, trimRef } from './text.ts';
+import type { DraftEntity, Sentence } from './types.ts';
+import {
+  CONDITION_WORDS, GATHER_VERBS, INSTRUCTION_VERBS, LINKING_VERBS, MANY_WORDS, MODALS, NEGATIONS, OBJECT_JOINERS, ONE_WORDS,
+  OPTIONAL_MODALS, OWNER_PREPOSITIONS, PASSIVE_AUX, POINT_VERBS, STRICT_ONE, VIEW_VERBS,
+} from './vocabulary/clauses.ts';
+
+/** What one clause said about a pair: `many` when one subject row relates to several object rows. */
+interface Statement {
+  subject: DraftEntity;
+  object: DraftEntity;
+  s: Sentence;
+  after: string;
+}
+
+export type AddManyToMany = (doc: Doc, a: DraftEntity, b: DraftEntity, role: string, s: Sentence, after: string) => void;
+
+const SUBJECT_DETS = new Set(['a', 'an', 'each', 'every', 'the', 'one', 'any', 'all']);
+const LEADING = new Set([...SUBJECT_DETS, ...MANY_WORDS.flat(), ...ONE_WORDS.flat(), 'another', 'other', 'its', 'their', 'exactly', 'single', 'required', 'optional', 'which']);
+const CONTAINMENT = new Set(['sit', 'live', 'fall', 'belong', 'nest']);
+
+let junction: AddManyToMany | undefined;
+
+export function readClauseLinks(doc: Doc, addManyToMany: AddManyToMany): void {
+  junction = addManyToMany;
+  const many: Statement[] = [];
+  const gathered: Statement[] = [];
+  for (const s of doc.sentences) {
+    if (s.block.section.cls !== 'data') continue;
+    const text = restatePronoun(storyless(s.text)).replace(/\([^)]*\)/g, ' ');
+    for (const clause of text.split(/\s*[;:]\s+|,\s+(?:and|but|while|whereas|so)\s+|\s+[—–]\s+|,\s+(?=(?:an?|each|every|one)\s)/i)) {
+      readClause(doc, s, clause, many, gathered);
+    }
+  }
+  // A pair said to be "many" both ways is a junction; one said "many" one way with a gathering verb is parent/child.
+  const key = (a: DraftEntity, b: DraftEntity) => `${a.name}>${b.name}`;
+  const manyKeys = new Set(many.map((m) => key(m.subject, m.object)));
+  const joined = new Set<string>();
+  for (const m of many) {
+    if (m.subject === m.object || !manyKeys.has(key(m.object, m.subject))) continue;
+    const pair = [m.subject.name, m.object.name].sort().join('|');
+    if (joined.has(pair) || linked(doc, m.subject, m.object)) continue;
+    joined.add(pair);
+    addManyToMany(doc, m.subject, m.object, pluralRole(m.object.name), m.s, m.after);
+  }
+  for (const g of gathered) {
+    const pair = [g.subject.name, g.object.name].sort().join('|');
+    if (joined.has(pair) || linked(doc, g.subject, g.object)) continue;
+    linkTo(doc, g.object, g.subject, { line: g.s.line, ref: trimRef(g.s.text) }, true);
+    markUsed(doc, g.s);
+  }
+}
+
+
+function pluralRole(entity: string): string {
+  const w = tokens(entity.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  return camelCase([...w.slice(0, -1), plural(w[w.length - 1] ?? '')].join(' '));
+}
+
+function linked(doc: Doc, a: DraftEntity, b: DraftEntity): boolean {
+  return doc.relations.some((r) => (r.from === a.name && r.to === b.name) || (r.from === b.name && r.to === a.name) || (r.through && [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name)));
+}
+
+function usable(e: DraftEntity): boolean {
+  return e.kind !== 'tenant-root' && e.kind !== 'junction';
+}
+
+const lemmaCache = new Map<string, string>();
+/** The verb's dictionary form ("holds" → hold, "has" → have, "superseded" → supersede). */
+function lemma(word: string): string {
+  let l = lemmaCache.get(word);
+  if (l === undefined) {
+    const doc = nlp(`they ${word}`);
+    l = (doc.verbs().toInfinitive().text().replace(/^they\s+/, '') || word).toLowerCase();
+    if (l === word && /(?:ies)$/.test(word)) l = word.replace(/ies$/, 'y');
+    else if (l === word && /[^s]s$/.test(word)) l = word.slice(0, -1);
+    lemmaCache.set(word, l);
+  }
+  return l;
+}
+
+/** The longest quantifier phrase ending at token `end` (exclusive), with the words it spans. */
+function quantifierBefore(t: string[], end: number, from: number): { words: string[]; start: number; many: boolean } | undefined {
+  for (const [list, isMany] of [[MANY_WORDS, true], [ONE_WORDS, false]] as const) {
+    for (const q of list) {
+      const start = end - q.length;
+      if (start < from) continue;
+      if (q.every((w, i) => t[start + i] === w)) return { words: q, start, many: isMany };
+    }
+  }
+  // "another location", "other rooms" name a row of the same kind.
+  if (end - 1 >= from && ['another', 'other'].includes(t[end - 1]!)) return { words: [t[end - 1]!], start: end - 1, many: t[end - 1] === 'other' };
+  return undefined;
+}
+
+function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], gathered: Statement[]): void {
+  const t = tokens(clause);
+  if (t.length < 3) return;
+  // A mention may include its determiner or quantifier ("exactly one shipper"): it starts at its noun here.
+  const ms = findMentions(doc, clause, s.block).filter((m) => usable(m.entity)).map((m) => {
+    let k = 0;
+    while (k < m.words.length - 1 && LEADING.has(m.words[k]!)) k++;
+    return { ...m, start: m.start + k, words: m.words.slice(k) };
+  });
+  if (ms.length === 0) return;
+  if (instruction(doc, s, clause, t, ms)) return;
+  const subject = ms[0]!;
+  if (subject.start > 2 || !t.slice(0, subject.start).every((w) => SUBJECT_DETS.has(w))) return;
+  let at = subject.end;
+  let i = 1;
+  while (i < ms.length) {
+    const object = ms[i]!;
+    const gap = t.slice(at, object.start);
+    // "has a name and may sit inside another location": the predicate is the one after the last conjunction.
+    const lastAnd = Math.max(gap.lastIndexOf('and'), gap.lastIndexOf('but'));
+    const from = at + (lastAnd >= 0 ? lastAnd + 1 : 0);
+    const pred = t.slice(from, object.start);
+    const chain = [object];
+    let j = i + 1;
+    // "one shipper and one equipment type", "to a plan and to an address": joined by a conjunction or preposition.
+    const joins = (ws: string[]) => ws.length > 0 && ws.every((w) => OBJECT_JOINERS.includes(w)) && ws.some((w) => ['and', 'or', 'to', 'with'].includes(w));
+    while (j < ms.length && joins(t.slice(chain[chain.length - 1]!.end, ms[j]!.start))) chain.push(ms[j++]!);
+    predicate(doc, s, clause, t, subject, pred, from, chain, many, gathered);
+    at = chain[chain.length - 1]!.end;
+    i = j;
+  }
+}
+
+function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: Mention, pred: string[], from: number, chain: Mention[], many: Statement[], gathered: Statement[]): void {
+  if (pred.length === 0 || pred.length > 8 || pred.some((w) => NEGATIONS.includes(w))) return;
+  const object = chain[0]!;
+  // Up to two words may sit between the quantifier and the object's mention ("several shipping addresses").
+  let q: ReturnType<typeof quantifierBefore>;
+  for (let k = 0; k <= 2 && !q; k++) q = quantifierBefore(t, object.start - k, from);
+  const verbWords = t.slice(from, q ? q.start : object.start);
+  let optional = false;
+  let passive = false;
+  let verb: string | undefined;
+  let participle = '';
+  const particles: string[] = [];
+  for (const w of verbWords) {
+    if (!verb && MODALS.includes(w)) {
+      optional ||= OPTIONAL_MODALS.includes(w);
+      continue;
+    }
+    if (!verb && PASSIVE_AUX.includes(w)) {
+      passive = true;
+      continue;
+    }
+    if (!verb) {
+      verb = w;
+      continue;
+    }
+    particles.push(w);
+  }
+  if (!verb || particles.length > 3) return;
+  if (passive && !/(?:ed|en|wn|lt|ld|ne|ot|ung|ught|et|id)$/.test(verb)) return;
+  participle = passive ? verb : '';
+  const l = lemma(verb);
+  if (VIEW_VERBS.includes(l) || l === 'be') return;
+  const rest = t.slice(chain[chain.length - 1]!.end).join(' ');
+  const conditional = optional || CONDITION_WORDS.test(rest.split(/\s+(?:and|but)\s+/)[0] ?? '') || pred.includes('optional') || pred.includes('optionally');
+  const after = clause.slice(clause.toLowerCase().indexOf(object.words[object.words.length - 1]!) + object.words[object.words.length - 1]!.length);
+  const qPhrase = q?.words.join(' ') ?? '';
+  const self = (m: Mention) => m.entity === subject.entity;
+  const at = { line: s.line, ref: trimRef(s.text) };
+
+  if (q?.many) {
+    for (const o of chain) {
+      if (self(o)) continue;
+      many.push({ subject: subject.entity, object: o.entity, s, after });
+      if (!passive && GATHER_VERBS.includes(l)) gathered.push({ subject: subject.entity, object: o.entity, s, after });
+    }
+    return;
+  }
+  const per = ['per', 'for', 'every'].includes(t[chain[chain.length - 1]!.end] ?? '') && !self(object);
+  if (per && !passive && GATHER_VERBS.includes(l)) {
+    for (const o of chain) if (!self(o)) gathered.push({ subject: subject.entity, object: o.entity, s, after });
+    return;
+  }
+  const points = LINKING_VERBS.includes(l) || POINT_VERBS.includes(l) || (passive && particles.length > 0) || (!!q && STRICT_ONE.includes(qPhrase) && !GATHER_VERBS.includes(l));
+  if (!points || (!q && !LINKING_VERBS.includes(l))) return;
+  for (const o of chain) {
+    if (self(o)) {
+      // Only "another <own kind>" makes a self-reference.
+      if (!['another', 'other', 'parent', 'original'].includes(qPhrase) && !t.slice(o.start - 2, o.start).includes('parent')) continue;
+      if (doc.relations.some((r) => r.from === subject.entity.name && r.to === subject.entity.name)) continue;
+      const last = tokens(subject.entity.name.replace(/([a-z])([A-Z])/g, '$1 $2')).pop()!;
+      const name = passive ? camelCase(`${participle} ${particles[0] ?? 'by'}`) : CONTAINMENT.has(l) || l === 'be' ? camelCase(`parent ${last}`) : camelCase(`${l === 'replace' ? 'replaced' : 'related'} ${last}`);
+      addRelation(doc, { name, from: subject.entity.name, to: subject.entity.name, cardinality: 'many-to-one', field: name + 'Id', required: false, requiredStated: false, line: s.line, ref: at.ref });
+      markUsed(doc, s);
+      continue;
+    }
+    if (linked(doc, subject.entity, o.entity)) continue;
+    linkTo(doc, subject.entity, o.entity, at, !conditional, conditional);
+    markUsed(doc, s);
+  }
+}
+
+/** "record check calls on a load", "keep notes against each job"; "which equipment types each carrier operates". */
+function instruction(doc: Doc, s: Sentence, clause: string, t: string[], ms: Mention[]): boolean {
+  const which = t.indexOf('which');
+  if (which >= 0) {
+    const y = ms.find((m) => m.start === which + 1);
+    const x = y && ms.find((m) => m.start > y.end && m.start - y.end === 1 && ['each', 'every', 'a', 'an', 'the'].includes(t[y.end]!));
+    if (y && x && x.entity !== y.entity && t[x.end] && !['is', 'are', 'was', 'were'].includes(t[x.end]!) && !linked(doc, x.entity, y.entity)) {
+      junction?.(doc, x.entity, y.entity, pluralRole(y.entity.name), s, clause.slice(clause.toLowerCase().indexOf(' ' + t[x.end]!) + t[x.end]!.length + 1));
+      return true;
+    }
+  }
+  if (!INSTRUCTION_VERBS.includes(t[0]!)) return false;
+  const object = ms[0]!;
+  if (object.start > 2 || !isPluralWord(t[object.end - 1]!)) return false;
+  const prep = t[object.end];
+  const owner = ms[1];
+  if (!prep || !OWNER_PREPOSITIONS.includes(prep) || !owner || owner.start > object.end + 3 || owner.entity === object.entity) return true;
+  if (!t.slice(object.end + 1, owner.start).every((w) => ['a', 'an', 'the', 'each', 'every', 'one', 'its', 'their'].includes(w))) return true;
+  if (linked(doc, object.entity, owner.entity)) return true;
+  linkTo(doc, object.entity, owner.entity, { line: s.line, ref: trimRef(s.text) }, true);
+  markUsed(doc, s);
+  return true;
+}
+
+function isPluralWord(w: string): boolean {
+  return /[^s]s$|ies$|ches$|shes$|xes$|sses$/.test(w);
+}

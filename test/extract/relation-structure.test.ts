@@ -1,0 +1,98 @@
+/** Relations read from the structure of a sentence (subject, verb, quantifier, object): each on its own neutral snippet. */
+import { describe, expect, it } from 'vitest';
+import { assertConsistent, extract, relation } from './helpers.ts';
+
+describe('many-to-many stated both ways with a passive second clause', () => {
+  it('reads "one X can use several Ys, and a Y is used in many Xs" as a junction', () => {
+    const { model } = extract(['# Kiln app', '', '## Data', '', 'A firing has a date. A glaze has a name. One firing can use several glazes, and a glaze is used in many firings.'].join('\n'));
+    const r = relation(model, 'Firing', 'glazes');
+    expect(r.cardinality).toBe('many-to-many');
+    expect(r.to).toBe('Glaze');
+    assertConsistent(model);
+  });
+});
+
+describe('subject, verb, quantifier, object', () => {
+  const { model } = extract([
+    '# Library app', '', '## Data', '',
+    'A patron has a name. A branch has a name. A card has a number. A loan has a due date. A shelf has a label. A reader group has a name.', '',
+    'A patron can register several cards. Each branch gets a shelf per subject. A loan ties a card to a branch. A reader group may sit inside another reader group.', '',
+    'Each loan shall reference exactly one patron. A loan shall reference a shelf once it is returned.',
+  ].join('\n'));
+  it('reads a gathering verb with a "many" object as the object rows pointing at the subject', () => {
+    expect(relation(model, 'Card', 'patron').to).toBe('Patron');
+    expect(model.relations.some((r) => r.from === 'Patron' && r.to === 'Card')).toBe(false);
+  });
+  it('reads "a Y per Z" after a gathering verb as many Ys', () => {
+    expect(relation(model, 'Shelf', 'branch').to).toBe('Branch');
+    expect(model.relations.some((r) => r.from === 'Branch' && r.to === 'Shelf')).toBe(false);
+  });
+  it('reads a linking verb as the subject pointing at each object', () => {
+    expect(relation(model, 'Loan', 'card').to).toBe('Card');
+    expect(relation(model, 'Loan', 'branch').to).toBe('Branch');
+    expect(model.relations.some((r) => r.from === 'Card' && r.to === 'Branch')).toBe(false);
+  });
+  it('reads "shall reference exactly one" as a required link and a condition as optional', () => {
+    expect(relation(model, 'Loan', 'patron').required).toBe(true);
+    expect(relation(model, 'Loan', 'shelf').required).toBe(false);
+  });
+  it('reads "sits inside another X" as a self-reference', () => {
+    const r = relation(model, 'ReaderGroup', 'parentGroup');
+    expect(r.to).toBe('ReaderGroup');
+    expect(r.required).toBe(false);
+    assertConsistent(model);
+  });
+  it('reads nothing from a verb of looking at data or a denied clause', () => {
+    const { model: m } = extract(['# Library app', '', '## Data', '', 'A patron has a name. A report has a title. A patron can see several reports. A report never has several patrons.'].join('\n'));
+    expect(m.relations.filter((r) => [r.from, r.to].includes('Report') && [r.from, r.to].includes('Patron'))).toEqual([]);
+  });
+});
+
+describe('instructions', () => {
+  const { model } = extract([
+    '# Depot app', '', '## Data', '',
+    'A truck has a plate. A depot has a name. A fuel stop has a litres amount. A route has a code.', '',
+    'The system shall record fuel stops on a truck: the time and the litres. The system shall record which routes each depot serves and how often.',
+  ].join('\n'));
+  it('reads "record Xs on a Y" as each X belonging to the Y', () => {
+    expect(relation(model, 'FuelStop', 'truck').to).toBe('Truck');
+  });
+  it('reads "which Ys each X <verb>" as a many-to-many', () => {
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many' && x.from === 'Depot');
+    expect(r?.to).toBe('Route');
+    assertConsistent(model);
+  });
+});
+
+describe('the junction a section names itself', () => {
+  it('is the record named after one side that nothing else links', () => {
+    const { model } = extract([
+      '# Lab app', '', '## Data', '', 'A swab has a label. An assay has a code.', '',
+      '## Assay requests', '', '- A swab can have many assays, and each assay is run on many swabs.', '- Each ordered assay carries its own status (open, done) and the result value.',
+    ].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect(r?.through).toBe('OrderedAssay');
+    expect(model.entities.find((e) => e.name === 'OrderedAssay')?.kind).toBe('junction');
+    assertConsistent(model);
+  });
+});
+
+describe('delete rules', () => {
+  it('reads "Ys go away when their X is removed" as a cascade', () => {
+    const { model } = extract(['# Shop app', '', '## Data', '', 'A buyer has a name. A voucher has a code.', '', 'A buyer can hold several vouchers. Vouchers go away when their buyer is removed.'].join('\n'));
+    expect(relation(model, 'Voucher', 'buyer').onDelete).toBe('Cascade');
+  });
+  it('reads "deleting a X deletes the Xs inside it" as a cascade on the self-reference', () => {
+    const { model } = extract(['# Map app', '', '## Data', '', 'A region has a name and may sit inside another region. Deleting a region deletes the regions inside it.'].join('\n'));
+    expect(relation(model, 'Region', 'parentRegion').onDelete).toBe('Cascade');
+  });
+  it('reads nothing from a clause that deletes something the model does not hold', () => {
+    const { model } = extract(['# Shop app', '', '## Data', '', 'A buyer has a name. A voucher has a code. Each voucher is for one buyer.', '', "A buyer's vouchers are deleted together with the buyer. If a coupon is deleted, the voucher it led to stays and just loses the link."].join('\n'));
+    expect(relation(model, 'Voucher', 'buyer').onDelete).not.toBe('SetNull');
+    expect(relation(model, 'Voucher', 'buyer').required).toBe(true);
+  });
+  it('does not make a self-reference of a record named twice in the singular', () => {
+    const { model } = extract(['# Shop app', '', '## Data', '', 'A buyer has a name.', '', "I want a buyer's history deleted together with the buyer."].join('\n'));
+    expect(model.relations.filter((r) => r.from === 'Buyer' && r.to === 'Buyer')).toEqual([]);
+  });
+});
