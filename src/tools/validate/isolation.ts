@@ -10,8 +10,12 @@
  * 5. with no context: nothing is visible (or the query fails: fail closed);
  * 6. apart from the score: with B's context, a row whose FK points at A's parent row must be refused.
  *
- * Everything runs in one transaction that is rolled back, with a savepoint around each statement that may fail,
- * so the probe leaves nothing behind: not the rows, not the role (roles are cluster-wide on a server).
+ * Everything runs in one transaction that is rolled back, so the probe leaves nothing behind: not the rows, not
+ * the role (roles are cluster-wide on a server). The probe's own statements that may fail run in batches, each
+ * statement in a subtransaction of its own inside a temporary PL/pgSQL function (ATTEMPT_FUNCTION): one round
+ * trip for the tables of one FK level instead of two per table, with the same outcome per statement as a
+ * savepoint around each. The statements themselves, and the role and tenant context they run under, are those
+ * an application would send.
  *
  * Strict mode (`connect` given, on a server): the probe role is a LOGIN role and steps 3 to 6 run on a second
  * connection logged in as it, with no SET ROLE anywhere: a session that cannot switch to a more powerful role,
@@ -22,7 +26,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Catalog, CatalogColumn, CatalogForeignKey, CatalogTable } from '../database/catalog.ts';
 import type { Database } from '../database/database.ts';
 import { quoteCatalogIdent as q, readCatalog } from '../database/read-catalog.ts';
-import { quoteIdent } from '../sql/quote.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import { loginRoleSql, randomPassword, type ConnectAs } from './app-session.ts';
 
 export interface IsolationOptions {
@@ -100,6 +104,60 @@ export async function probeIsolation(db: Database, options: IsolationOptions): P
 
 const NEXT_SAVEPOINT = 'RELEASE SAVEPOINT sw_probe; SAVEPOINT sw_probe';
 
+/**
+ * Runs each statement in a subtransaction (an exception block) and returns one row per statement, in order:
+ * whether it succeeded, else its SQLSTATE, message and constraint; with `keep`, the row it returned (the
+ * statements then end in RETURNING). Without `keep` a statement that succeeded is rolled back all the same
+ * (SQLSTATE SWNOK, raised and caught here). SECURITY
+ * INVOKER, so every statement runs as the role and tenant context of the caller. Temporary: it lives in the
+ * session's own temporary schema and goes with the probe's rollback.
+ */
+const ATTEMPT_FUNCTION = `CREATE FUNCTION pg_temp.sw_probe_attempt(statements text[], keep boolean)
+RETURNS TABLE (succeeded boolean, error_state text, error_message text, error_constraint text, returned jsonb)
+LANGUAGE plpgsql AS $sw_probe$
+DECLARE
+  statement text;
+BEGIN
+  FOREACH statement IN ARRAY statements LOOP
+    succeeded := true; error_state := NULL; error_message := NULL; error_constraint := NULL; returned := NULL;
+    BEGIN
+      IF keep THEN
+        EXECUTE statement INTO returned;
+      ELSE
+        EXECUTE statement;
+        RAISE SQLSTATE 'SWNOK';
+      END IF;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS error_state = RETURNED_SQLSTATE, error_message = MESSAGE_TEXT, error_constraint = CONSTRAINT_NAME;
+      IF error_state = 'SWNOK' THEN
+        error_state := NULL; error_message := NULL;
+      ELSE
+        succeeded := false; returned := NULL;
+      END IF;
+    END;
+    RETURN NEXT;
+  END LOOP;
+END
+$sw_probe$`;
+
+interface AttemptRow {
+  succeeded: boolean;
+  error_state: string | null;
+  error_message: string | null;
+  error_constraint: string | null;
+  returned: Row | string | null;
+}
+
+/** An error as the probe reports it: what a driver would have thrown for the statement. */
+class StatementError extends Error {
+  constructor(message: string, readonly code: string | undefined, readonly constraint: string | undefined) {
+    super(message);
+  }
+}
+
+/** jsonb_build_object takes at most 100 arguments: a wide row is built from parts of 50 columns. */
+const COLUMNS_PER_OBJECT = 50;
+
 /** Tables per statement in the counting checks: few round trips, and a failure reruns only this many alone. */
 const CHECK_BATCH = 50;
 
@@ -137,6 +195,8 @@ class Probe {
   private readonly createdGlobals: Array<{ table: CatalogTable; row: Row }> = [];
   private readonly tables: Map<string, CatalogTable>;
   private readonly tenant: CatalogTable[];
+  /** The tenant tables by FK level: a table only points at tables of earlier levels, so a level is one batch. */
+  private readonly levels: CatalogTable[][];
   private readonly tenantNames: Set<string>;
   /** The root column the tenant column references (organizations.id). */
   private readonly orgKey: string;
@@ -164,6 +224,7 @@ class Probe {
     const tenant = tables.filter((t) => t.name !== options.rootTable && t.columns.some((c) => c.name === options.tenantColumn));
     this.tenantNames = new Set(tenant.map((t) => t.name));
     this.tenant = insertionOrder(tenant, options.tenantColumn);
+    this.levels = insertionLevels(this.tenant);
     this.orgKey = rootKey(tenant, this.tables.get(options.rootTable), options);
     for (const t of this.tenant) this.results.set(t.name, { table: t.name, status: 'not-probed', passed: false, checks: {} });
   }
@@ -174,6 +235,7 @@ class Probe {
       await this.db.exec('SAVEPOINT sw_probe');
       await this.setUp();
       if (this.options.connect) await this.logIn(this.options.connect);
+      await this.keep(() => this.session.exec(ATTEMPT_FUNCTION));
       await this.insertTenantRows('A');
       await this.insertTenantRows('B');
       await this.checkAgainstA();
@@ -295,13 +357,17 @@ class Probe {
     const org = tenant === 'A' ? this.orgA : this.orgB;
     const rows = tenant === 'A' ? this.rowsA : this.rowsB;
     await this.actAs(org[this.orgKey] ?? null);
-    for (const table of this.tenant) {
-      if (tenant === 'B' && !this.rowsA.has(table.name)) continue;
-      const { values, gaps, blockers } = this.synthesize(table, org, rows);
-      const inserted = await this.attempt(() => this.insertReturning(table, values), true);
-      if (inserted.ok) rows.set(table.name, inserted.value);
-      if (tenant === 'A') this.recordOwnInsert(table, inserted, gaps, blockers);
-      else if (!inserted.ok) this.errorsB.set(table.name, errorMessage(inserted.error));
+    for (const level of this.levels) {
+      const planned = level
+        .filter((table) => tenant === 'A' || this.rowsA.has(table.name))
+        .map((table) => ({ table, ...this.synthesize(table, org, rows) }));
+      const outcomes = await this.attemptAll(planned.map((p) => this.insertSql(p.table, p.values, true)), true);
+      planned.forEach(({ table, gaps, blockers }, i) => {
+        const inserted = outcomes[i]!;
+        if (inserted.ok) rows.set(table.name, inserted.value);
+        if (tenant === 'A') this.recordOwnInsert(table, inserted, gaps, blockers);
+        else if (!inserted.ok) this.errorsB.set(table.name, errorMessage(inserted.error));
+      });
     }
   }
 
@@ -334,19 +400,10 @@ class Probe {
       "UPDATE changes %n of A's rows");
     await this.countChecks('deleteOther', (t) => `DELETE FROM ${this.qualified(t)} WHERE ${ofA} RETURNING 1`, [orgA],
       "DELETE removes %n of A's rows");
-    for (const table of this.probed()) this.result(table).checks.insertOther = await this.insertForA(table);
-  }
-
-  /** Under B's context, a fresh row that belongs to A (tenant column and FKs pointing at A's rows). */
-  private async insertForA(table: CatalogTable): Promise<CheckResult> {
-    const { values } = this.synthesize(table, this.orgA, this.rowsA);
-    const inserted = await this.attempt(() => this.insert(table, values), false);
-    if (inserted.ok) return { passed: false, detail: "INSERT of a row for organization A is accepted under B's context" };
-    if (sqlState(inserted.error) === '42501') return { passed: true, detail: 'refused by row-level security' };
-    return {
-      passed: false,
-      detail: `refused with SQLSTATE ${sqlState(inserted.error) ?? '?'}, not by row-level security: ${errorMessage(inserted.error)}`,
-    };
+    // Under B's context, a fresh row that belongs to A (tenant column and FKs pointing at A's rows).
+    const tables = this.probed();
+    const outcomes = await this.attemptAll(tables.map((t) => this.insertSql(t, this.synthesize(t, this.orgA, this.rowsA).values, false)), false);
+    tables.forEach((table, i) => (this.result(table).checks.insertOther = insertForAResult(outcomes[i]!)));
   }
 
   private async checkWithoutContext(): Promise<void> {
@@ -357,24 +414,29 @@ class Probe {
   /** PostgreSQL checks foreign keys without RLS: only a composite (tenant, id) FK stops B pointing at A's row. */
   private async checkCrossTenantReferences(): Promise<void> {
     await this.actAs(this.orgB[this.orgKey] ?? null);
+    const checks: Array<{ table: CatalogTable; fk: CatalogForeignKey; values: Map<string, string | null> }> = [];
     for (const table of this.probed()) {
       for (const fk of table.foreignKeys) {
         if (!this.tenantNames.has(fk.refTable)) continue;
-        this.references.push(await this.crossTenantReference(table, fk));
+        const parent = this.rowsA.get(fk.refTable);
+        if (!parent) {
+          this.references.push({ ...referenceOf(table, fk), status: 'inconclusive', detail: `organization A has no row in ${fk.refTable} to point at` });
+          continue;
+        }
+        const { values } = this.synthesize(table, this.orgB, this.rowsB);
+        fk.columns.forEach((column, i) => {
+          const refColumn = fk.refColumns[i] ?? '';
+          values.set(column, column === this.options.tenantColumn ? (this.orgB[this.orgKey] ?? null) : (parent[refColumn] ?? null));
+        });
+        checks.push({ table, fk, values });
       }
     }
+    const outcomes = await this.attemptAll(checks.map((c) => this.insertSql(c.table, c.values, false)), false);
+    checks.forEach(({ table, fk }, i) => this.references.push(this.crossTenantReference(table, fk, outcomes[i]!)));
   }
 
-  private async crossTenantReference(table: CatalogTable, fk: CatalogForeignKey): Promise<CrossTenantReference> {
-    const base = { table: table.name, foreignKey: fk.name, columns: fk.columns, refTable: fk.refTable };
-    const parent = this.rowsA.get(fk.refTable);
-    if (!parent) return { ...base, status: 'inconclusive', detail: `organization A has no row in ${fk.refTable} to point at` };
-    const { values } = this.synthesize(table, this.orgB, this.rowsB);
-    fk.columns.forEach((column, i) => {
-      const refColumn = fk.refColumns[i] ?? '';
-      values.set(column, column === this.options.tenantColumn ? (this.orgB[this.orgKey] ?? null) : (parent[refColumn] ?? null));
-    });
-    const inserted = await this.attempt(() => this.insert(table, values), false);
+  private crossTenantReference(table: CatalogTable, fk: CatalogForeignKey, inserted: Outcome<Row>): CrossTenantReference {
+    const base = referenceOf(table, fk);
     if (inserted.ok)
       return { ...base, status: 'leaked', detail: `a row of organization B was accepted pointing at A's row in ${fk.refTable}` };
     const constraint = (inserted.error as { constraint?: unknown }).constraint;
@@ -468,24 +530,35 @@ class Probe {
 
   // ---- statements -----------------------------------------------------------------------------------------
 
-  private insertSql(table: CatalogTable, values: Map<string, string | null>): { sql: string; params: unknown[] } {
+  /**
+   * An INSERT with its values written as literals (the statements of a batch travel as one text array); with
+   * `returning` (the batches that keep their rows), it returns the row as JSON of its columns in text form.
+   */
+  private insertSql(table: CatalogTable, values: Map<string, string | null>, returning: boolean): string {
     const columns = [...values.keys()];
     const body = columns.length === 0
       ? 'DEFAULT VALUES'
-      : `(${columns.map(q).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-    return { sql: `INSERT INTO ${this.qualified(table)} ${body}`, params: [...values.values()] };
-  }
-
-  private async insert(table: CatalogTable, values: Map<string, string | null>): Promise<void> {
-    const { sql, params } = this.insertSql(table, values);
-    await this.session.query(sql, params);
+      : `(${columns.map(q).join(', ')}) VALUES (${[...values.values()].map((v) => (v === null ? 'NULL' : quoteLiteral(v))).join(', ')})`;
+    return `INSERT INTO ${this.qualified(table)} ${body}${returning ? ` RETURNING ${rowJson(table)}` : ''}`;
   }
 
   private async insertReturning(table: CatalogTable, values: Map<string, string | null>): Promise<Row> {
-    const { sql, params } = this.insertSql(table, values);
-    const [row] = await this.session.query<Row>(`${sql} RETURNING ${textColumns(table)}`, params);
+    const [row] = await this.session.query<Row>(`INSERT INTO ${this.qualified(table)} ${insertBody(values)} RETURNING ${textColumns(table)}`, [...values.values()]);
     if (!row) throw new Error(`INSERT into ${table.name} returned no row`);
     return row;
+  }
+
+  /**
+   * Each statement in a subtransaction of its own (ATTEMPT_FUNCTION), all in one round trip: the outcome of
+   * each, with the row it returned. Without `keep`, even the statements that succeeded leave nothing behind.
+   */
+  private async attemptAll(statements: string[], keep: boolean): Promise<Array<Outcome<Row>>> {
+    if (statements.length === 0) return [];
+    const rows = await this.session.query<AttemptRow>('SELECT * FROM pg_temp.sw_probe_attempt($1::text[], $2)', [statements, keep]);
+    if (rows.length !== statements.length) throw new Error(`the probe ran ${rows.length} of ${statements.length} statements`);
+    return rows.map((r) => r.succeeded
+      ? { ok: true, value: (typeof r.returned === 'string' ? JSON.parse(r.returned) : r.returned) ?? {} }
+      : { ok: false, error: new StatementError(r.error_message ?? 'failed', r.error_state ?? undefined, r.error_constraint ?? undefined) });
   }
 
   /** The probe role with the given tenant context ('' = none), until the transaction ends; a LOGIN session already is the role. */
@@ -586,6 +659,17 @@ class Probe {
   }
 }
 
+
+/** The outcome of inserting A's row under B's context: only a refusal by row-level security passes. */
+function insertForAResult(inserted: Outcome<Row>): CheckResult {
+  if (inserted.ok) return { passed: false, detail: "INSERT of a row for organization A is accepted under B's context" };
+  if (sqlState(inserted.error) === '42501') return { passed: true, detail: 'refused by row-level security' };
+  return {
+    passed: false,
+    detail: `refused with SQLSTATE ${sqlState(inserted.error) ?? '?'}, not by row-level security: ${errorMessage(inserted.error)}`,
+  };
+}
+
 /**
  * FK order, so that every row can point at rows inserted before it. A cycle is broken at the table whose
  * pending FKs can all be left null; failing that, at the first table by name (its insert then reports why).
@@ -606,6 +690,18 @@ function insertionOrder(tables: CatalogTable[], tenantColumn: string): CatalogTa
     }
   }
   return order;
+}
+
+/** The insertion order cut into levels: each table one level after the last table it points at. */
+function insertionLevels(order: CatalogTable[]): CatalogTable[][] {
+  const levelOf = new Map<string, number>();
+  const levels: CatalogTable[][] = [];
+  for (const table of order) {
+    const level = Math.max(-1, ...table.foreignKeys.map((fk) => (fk.refTable === table.name ? -1 : (levelOf.get(fk.refTable) ?? -1)))) + 1;
+    levelOf.set(table.name, level);
+    (levels[level] ??= []).push(table);
+  }
+  return levels;
 }
 
 function cycleBreaker(pending: Map<string, Set<string>>, byName: Map<string, CatalogTable>, tenantColumn: string): string {
@@ -637,6 +733,25 @@ function columnOf(table: CatalogTable, name: string): CatalogColumn {
 
 function isRequired(column: CatalogColumn): boolean {
   return column.notNull && column.default === null;
+}
+
+function insertBody(values: Map<string, string | null>): string {
+  const columns = [...values.keys()];
+  return columns.length === 0 ? 'DEFAULT VALUES' : `(${columns.map(q).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+}
+
+/** The row as a JSON object of its columns in text form (as `col::text AS col` would return them). */
+function rowJson(table: CatalogTable): string {
+  const parts: string[] = [];
+  for (let i = 0; i < table.columns.length; i += COLUMNS_PER_OBJECT) {
+    const pairs = table.columns.slice(i, i + COLUMNS_PER_OBJECT).map((c) => `${quoteLiteral(c.name)}, ${q(c.name)}::text`);
+    parts.push(`jsonb_build_object(${pairs.join(', ')})`);
+  }
+  return parts.length === 0 ? "'{}'::jsonb" : parts.join(' || ');
+}
+
+function referenceOf(table: CatalogTable, fk: CatalogForeignKey): Pick<CrossTenantReference, 'table' | 'foreignKey' | 'columns' | 'refTable'> {
+  return { table: table.name, foreignKey: fk.name, columns: fk.columns, refTable: fk.refTable };
 }
 
 function textColumns(table: CatalogTable): string {
