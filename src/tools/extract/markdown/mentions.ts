@@ -27,6 +27,8 @@ export function findMentions(doc: Doc, text: string, block?: Block): Mention[] {
     for (let len = Math.min(3, t.length - i); len >= 1; len--) {
       const words = t.slice(i, i + len);
       if (len === 1 && STOP.has(words[0]!)) continue;
+      // "a project's items": the possessor is a mention of its own, never a modifier of the next noun.
+      if (words.slice(0, -1).some((w) => /['’]s$/.test(w))) continue;
       const candidates: DraftEntity[] = [];
       const e = doc.registry.resolve(words, context, { candidates });
       if (e && e.kind !== 'tenant-root') {

@@ -3,6 +3,7 @@
  * entity read, its equality filters, a range filter, the ordering and fixed conditions; patterns over a
  * many-to-many ("tasks with a given label") are read from the junction, filtered by the other side's key.
  */
+import nlp from 'compromise';
 import { camelCase } from '../../../model/names.ts';
 import type { Predicate } from '../../../model/model.ts';
 import { markUsed, type Doc } from './doc.ts';
@@ -11,7 +12,7 @@ import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, QUERY_STRONG, QUERY_WEAK, RANGE_CUES, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, FILTER_PREPOSITIONS, MENTION_DETERMINERS, ONE_DAY, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, POSITION_WORDS, QUERY_STRONG, QUERY_TAIL, QUERY_WEAK, RANGE_CUES, SIGNED_IN, STATE_CHANGE_WORDS, UPDATED_WORDS } from './vocabulary/queries.ts';
 import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
@@ -54,17 +55,51 @@ function separateLookups(text: string): string[] {
   return m ? [`${m[1]}${m[2]}${m[4]}`, `${m[1]}${m[3]}${m[4]}`] : [text];
 }
 
+/** "GET /projects/{id}/punch-items?status=": the records a path reads, the parent it nests them under, the filters it takes. */
+const ENDPOINT = /`?\b(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(\/[\w{}:/.-]*[\w}](?:\?[\w=&{}.,-]*)?)`?/;
+
+function endpointOf(doc: Doc, full: string, block: Sentence['block']): { entity: DraftEntity; parent?: DraftEntity; params: string[] } | undefined {
+  const m = ENDPOINT.exec(full);
+  if (!m || !/\/[a-z]/i.test(m[1]!)) return undefined;
+  const [path, query = ''] = m[1]!.split('?');
+  const segs = path!.split('/').filter(Boolean);
+  const named = segs.map((seg, i) => ({ seg, i })).filter((x) => !/^[{:]/.test(x.seg) && !/^(?:api|v\d+)$/i.test(x.seg));
+  const last = named[named.length - 1];
+  if (!last) return undefined;
+  const resolve = (seg: string) => {
+    const e = doc.registry.resolve(seg.replace(/[-_]/g, ' '));
+    return e ?? findMentions(doc, seg.replace(/[-_]/g, ' '), block)[0]?.entity;
+  };
+  const entity = resolve(last.seg);
+  if (!entity || entity.kind === 'tenant-root') return undefined;
+  const prev = named[named.length - 2];
+  const parent = prev && prev.i + 1 < segs.length && /^[{:]/.test(segs[prev.i + 1]!) ? resolve(prev.seg) : undefined;
+  const params = query.split('&').map((q) => q.split('=')[0]!).filter(Boolean);
+  return { entity, ...(parent && parent !== entity ? { parent } : {}), params };
+}
+
 function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefined {
+  // "Punch list (`GET /projects/{id}/punch-items?status=`): …": a path states the records, their parent and filters.
+  const endpoint = endpointOf(doc, full, s.block);
+  const plain = full.replace(new RegExp(ENDPOINT.source, 'g'), ' ').replace(/\(\s*\)/g, ' ').replace(/\s+\/\s*:/g, ':').replace(/\s+(?=:)/g, '');
   // "Project board: All tasks of one project…": the label names the screen, the rest the query.
-  const label = /^([^:]{1,40}):\s+(.+)$/.exec(full);
-  let text = label && !/\b(?:filter|sort|order|by)\b/i.test(label[1]!) ? label[2]! : full;
+  const label = /^([^:]{1,40}):\s+(.+)$/.exec(plain);
+  let text = label && !/\b(?:filter|sort|order|by)\b/i.test(label[1]!) ? label[2]! : plain;
   // A quoted remark ("I never got my tickets") is what the user says, not what the screen reads.
-  text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/"[^"]*"|“[^”]*”/g, ' ').replace(/[()]/g, ' ');
+  // An example in parentheses ("(e.g. all "done" tasks waiting for inspection)") names no filter either.
+  text = text.replace(/\([^)]*\bp\d+[^)]*\)/gi, '').replace(/\((?:e\.\s?g\.?|eg|for example|for instance|i\.\s?e\.?|such as)[^)]*\)/gi, ' ').replace(/"[^"]*"|“[^”]*”/g, ' ').replace(/[()]/g, ' ');
+  // "…, newest first, must load in under a second even for fields with ten years of history": the remark is no filter.
+  text = text.split(/\s*;\s*/).map((c) => c.replace(QUERY_TAIL, '')).filter((c) => c.trim()).join('; ');
   let mentions = findMentions(doc, text, s.block);
   if (mentions.length === 0) mentions = stateMentions(doc, text);
+  // "Patient search: by last name and date of birth": the label names the records.
+  if (mentions.length === 0 && label && text !== plain) mentions = findMentions(doc, label[1]!, s.block).slice(0, 1).map((m) => ({ ...m, start: -1, end: -1 }));
+  if (mentions.length === 0 && endpoint) mentions = [{ entity: endpoint.entity, start: -1, end: -1, words: [] }];
   if (mentions.length === 0) return undefined;
   let main = pickMain(text, mentions);
   if (!main) return undefined;
+  if (endpoint && endpoint.entity !== main.entity && mentions.some((m) => m.entity === endpoint.entity)) main = mentions.find((m) => m.entity === endpoint.entity)!;
+  if (endpoint?.parent && endpoint.entity === main.entity && !mentions.some((m) => m.entity === endpoint.parent)) mentions = [...mentions, { entity: endpoint.parent, start: -1, end: -1, words: [] }];
   // "Customer account page: their order history": a possessive in the query refers back to what the label names.
   if (label && text !== full && /\b(?:their|its|his|her)\b/i.test(text)) {
     const owners = findMentions(doc, label[1]!, s.block).filter((m) => m.entity !== main!.entity);
@@ -82,6 +117,9 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
       main = mentions[0]!;
     }
   }
+  // "claims … whose date of loss falls in a range": "loss" inside a field's own words names no other record.
+  const inField = fieldSpans(main.entity, tokens(text));
+  mentions = mentions.filter((m) => m === main || !inField.some(([a, b]) => m.start >= a && m.end <= b));
   let entity = main.entity;
   const equality: string[] = [];
   const where: Predicate[] = [];
@@ -116,14 +154,18 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
     if (r.from !== entity.name || !r.field || r.cardinality === 'many-to-many') continue;
     const roleW = tokens(r.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
     const stem = roleW.join(' ').replace(/(?:ee|or|er)$/, '');
-    if (t.join(' ').includes(roleW.join(' ')) || (stem.length >= 5 && new RegExp(`\\b${stem}(?:ed|s)?\\b`).test(t.join(' ')))) {
+    if (new RegExp(`\\b${roleW.join(' ')}(?:s|['’]s)?\\b`).test(t.join(' ')) || (stem.length >= 5 && new RegExp(`\\b${stem}(?:ed|s|['’]s)?\\b`).test(t.join(' ')))) {
       if (/\b(?:no|without|unassigned)\b/i.test(text) && new RegExp(`\\b(?:no|without)\\s+(?:an?\\s+)?${roleW[0]}|\\bun${stem}`, 'i').test(text)) {
         where.push({ field: r.field, op: 'isNull' });
       } else if (!equality.includes(r.field) && !where.some((w) => w.field === r.field)) equality.push(r.field);
     }
   }
   // "my requests", "a rep's tasks": the reader's own records, through the one link to the people who sign in.
-  const own = OWN_RECORDS.exec(text);
+  // A possessor that names a record ("the item's comments", "the firm's deadlines") is a filter read above, not the reader.
+  const ownMatch = OWN_RECORDS.exec(text);
+  const possessor = ownMatch && /['’]s$/.test(ownMatch[0]) ? tokens(ownMatch[0]).pop()!.replace(/['’]s$/, '') : undefined;
+  const possessed = possessor !== undefined && (doc.registry.isOrgPhrase(possessor) || (!!doc.registry.resolve(possessor) && doc.registry.resolve(possessor)!.name !== doc.registry.userEntity) || doc.relations.some((r) => r.from === entity.name && r.field && equality.includes(r.field) && new RegExp(`^${possessor}`, 'i').test(r.name)));
+  const own = (ownMatch && !possessed) || SIGNED_IN.test(text) ? (ownMatch ?? SIGNED_IN.exec(text)) : null;
   // "tasks assigned to the current user" through a many-to-many: read from the junction by the user's key.
   const user = doc.registry.userEntity;
   const userLink = own && user ? doc.relations.find((r) => r.cardinality === 'many-to-many' && r.through && [r.from, r.to].includes(entity.name) && [r.from, r.to].includes(user) && r.from !== r.to) : undefined;
@@ -141,7 +183,7 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   const adjText = text.replace(/\bwith\s+(?:their|its)\s+[a-z]+(?:\s+[a-z]+)?\s+[^,.;]*,[^.;]*\.?\s*$/i, ' ');
   // "by its VIN when the unit number sticker is missing": the condition after the filter names no filter.
   // "… with a given status whose date of loss falls in a range": the relative clause is the range, not a filter.
-  const filterText = [(filterPart?.[1] ?? '').split(/\b(?:when|if|because|so that|unless|while|before|after|whose|where)\b/i)[0]!, ...[...adjText.matchAll(/\b(?:with|(?:that|which|who)\s+(?:have|has))\s+(?:a given|status|the status|their)\s+([a-z]+)/gi)].map((m) => m[1])].join(' , ');
+  const filterText = [(filterPart?.[1] ?? '').split(/\b(?:when|if|because|so that|unless|while|before|after|whose|where)\b/i)[0]!, ...[...adjText.matchAll(/\b(?:(?:with|in)\s+(?:a given|a|one|the|their)|(?:that|which|who)\s+(?:have|has)\s+(?:a given|the|a)|with(?= status))\s+([a-z]+)/gi)].map((m) => m[1]), ...(endpoint && endpoint.entity === entity ? endpoint.params.map((p) => p.replace(/_/g, ' ')) : [])].join(' , ');
   for (const f of fields) {
     const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
     if (f.role === 'soft-delete') continue;
@@ -149,7 +191,8 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
     const ownWords = tokens(entity.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
     const unprefixed = fw.length > ownWords.length && ownWords.every((w, i) => fw[i] === w) ? fw.slice(ownWords.length) : fw;
     const phrase = fw.join(' ');
-    const inFilter = [phrase, unprefixed.join(' ')].some((p) => new RegExp(`\\b${p.replace(/\s+/g, '[\\s-]+')}\\b`, 'i').test(filterText));
+    // The unprefixed tail ("number" of customerNumber) counts only as a noun of its own, not inside "phone number".
+    const inFilter = new RegExp(`\\b${phrase.replace(/\s+/g, '[\\s-]+')}\\b`, 'i').test(filterText) || (unprefixed !== fw && new RegExp(`(?:^|[,(]|\\b(?:by|and|or|its|their|the|given))\\s*${unprefixed.join('[\\s-]+')}\\b`, 'i').test(filterText));
     if (inFilter && !['datetime', 'date'].includes(f.type) && !equality.includes(f.name)) {
       if (/\b(?:ordered|sorted|order)\s+by\s+/i.test(filterText.slice(0, filterText.search(new RegExp(phrase, 'i'))))) continue;
       equality.push(f.name);
@@ -165,12 +208,23 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
   const wordsOf = (n: string): string => tokens(n.replace(/([a-z])([A-Z])/g, '$1 $2')).join(' ');
   for (const f of [...equality]) if (equality.some((g) => g !== f && wordsOf(g).endsWith(' ' + wordsOf(f)))) equality.splice(equality.indexOf(f), 1);
   // An enum value used as an adjective ("published posts", "active devices", "approved leave") filters by that field.
+  // A value that starts a field's own words ("scheduled start") or names the ordering ("most recently completed
+  // first") is no filter.
+  const fieldHeads = fields.map((f) => tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'))).filter((w) => w.length > 1).map((w) => w.slice(0, 2).join(' '));
+  const unordered = adjText.replace(/\b(?:most recently|most recent|newest|oldest|latest|earliest|soonest|recently)\s+[a-z]+\s+first\b/gi, ' ');
   for (const f of fields) {
     if (f.type !== 'enum' || !f.enumValues || equality.includes(f.name)) continue;
-    if (f.enumValues.some((v) => new RegExp(`\\b${v.replace(/_/g, '[ _]')}\\b(?!\\s+(?:at|on|date|time|by)\\b)`, 'i').test(adjText) && v.length > 3)) equality.push(f.name);
+    const adjective = (v: string) => {
+      const m = new RegExp(`\\b${v.replace(/_/g, '[ _]')}\\b(?!\\s+(?:at|on|date|time|by)\\b)(?:\\s+([a-z]+))?`, 'i').exec(unordered);
+      return !!m && !(m[1] && fieldHeads.includes(`${v.split('_')[0]} ${m[1].toLowerCase()}`));
+    };
+    if (f.enumValues.some((v) => v.length > 3 && adjective(v))) equality.push(f.name);
     // "requests waiting for a decision", "orders awaiting shipment": the state that means not yet acted on.
     else if (PENDING_CUES.test(text) && f.enumValues.some((v) => PENDING_VALUES.includes(v))) equality.push(f.name);
   }
+  // "an attendant's tasks for today", "all tasks for a given date": one calendar day of a date column is a filter.
+  const day = ONE_DAY.test(text) ? fields.filter((f) => f.type === 'date' && f.role !== 'soft-delete' && !STATE_CHANGE_WORDS.includes(tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0]!)) : [];
+  if (day.length >= 1 && !equality.includes(day[0]!.name)) equality.push((day.find((f) => f.required) ?? day[0]!).name);
   // Ordering.
   const orderField = orderingField(entity, text);
   if (orderField) orderBy.push(orderField);
@@ -225,12 +279,32 @@ function pickMain(text: string, mentions: Mention[]): Mention | undefined {
   // "Users shall be able to find a party by email": the one acting is not what is read.
   const actor = (m: Mention) => m.start <= 1 && /^(?:shall|must|should|can|will|may|want|need|see|get)$/.test(t[m.end] ?? '');
   if (mentions.some((m) => !actor(m))) mentions = mentions.filter((m) => !actor(m));
-  const plural = mentions.find((m) => {
+  // "a patient's appointments": a possessive names the owner, not the records read; so does a mention after a
+  // preposition ("the activity log for one field", "movement history of the object", "jobs at a location").
+  const possessive = (m: Mention) => /['’]s$/.test(t[m.end - 1] ?? '');
+  const filter = (m: Mention) => {
+    let i = m.start - 1;
+    while (i >= 0 && MENTION_DETERMINERS.includes(t[i]!)) i--;
+    return i >= 0 && FILTER_PREPOSITIONS.includes(t[i]!);
+  };
+  const read = mentions.filter((m) => m.start >= 0 && !possessive(m) && !filter(m));
+  const isPlural = (m: Mention) => {
     const last = t[m.end - 1] ?? '';
-    // "a patient's appointments": a possessive names the owner, not the records read.
     return /s$/.test(last) && !/ss$|['’]s$/.test(last);
-  });
-  return plural ?? mentions[0];
+  };
+  const pool = read.length ? read : mentions;
+  return pool.find(isPlural) ?? (read.length ? read[0] : mentions.find(isPlural)) ?? mentions[0];
+}
+
+/** Token spans of the entity's multi-word field names in the text ("date of loss" of dateOfLoss). */
+function fieldSpans(entity: DraftEntity, t: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const f of entity.fields) {
+    const fw = tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    if (fw.length < 2) continue;
+    for (let i = 0; i + fw.length <= t.length; i++) if (fw.every((w, k) => t[i + k] === w || t[i + k] === w + 's')) spans.push([i, i + fw.length]);
+  }
+  return spans;
 }
 
 /** The FK from `entity` to the story's actor or the sign-in entity, when exactly one such link exists. */
@@ -275,15 +349,23 @@ function orderingField(entity: DraftEntity, text: string): { field: string; dire
     const f = findField(entity, phrase);
     if (f) return { field: f, direction };
   }
-  // "in start-time order", "…, by start date": a date or time named as the order.
+  // "in start-time order", "…, by start date": a date or time named as the order; "in route order": a position.
   const inOrder = /\bin ([a-z][\w -]*?) order\b/i.exec(text) ?? /,\s*by\s+([a-z][\w -]*?)\s*(?:[.,;]|$)/i.exec(text);
   if (inOrder && !/\bmanual\b/i.test(inOrder[1]!)) {
     const f = findField(entity, inOrder[1]!.replace(/-/g, ' '));
-    if (f && ['date', 'datetime'].includes(entity.fields.find((x) => x.name === f)?.type ?? '')) return { field: f, direction };
+    const type = entity.fields.find((x) => x.name === f)?.type ?? '';
+    if (f && (['date', 'datetime', 'time'].includes(type) || (/^in\b/i.test(inOrder[0]) && POSITION_WORDS.test(f)))) return { field: f, direction };
   }
-  const named = /\b(?:newest|oldest|most recent|latest|earliest)\s+([a-z][\w -]*?)\s+first\b/i.exec(text);
+  // "newest publish date first", "most recently completed first", "oldest fired first".
+  const named = /\b(?:newest|oldest|most recent(?:ly)?|latest|earliest|soonest|recently)\s+([a-z][\w -]*?)\s+first\b/i.exec(text);
   if (named) {
     const f = findField(entity, named[1]!);
+    if (f) return { field: f, direction: /\b(?:soonest|earliest|oldest)\b/i.test(named[0]) ? 'asc' : /\b(?:newest|most recent|latest|recently)\b/i.test(named[0]) ? 'desc' : direction };
+  }
+  // "newest first by the date they were opened": the verb names the timestamp.
+  const dated = /\b(?:by|on) the (?:date|time|day|moment) (?:it|they|the [a-z]+) (?:was|were) ([a-z]+)\b/i.exec(text);
+  if (dated) {
+    const f = findField(entity, dated[1]!);
     if (f) return { field: f, direction };
   }
   if (/\bmanual order\b|\bmanual(?:ly)? (?:sorted|ordered)\b/i.test(text)) {
@@ -293,27 +375,61 @@ function orderingField(entity: DraftEntity, text: string): { field: string; dire
   }
   if (desc || asc || /\bin creation order\b/i.test(text)) {
     if (UPDATED_WORDS.test(text) && !CREATED_WORDS.test(text.replace(/most recent/i, ''))) return { field: 'updatedAt', direction };
-    // A record that states when it happened ("occurred at") is ordered by that, not by when it was typed in.
-    const event = /\bin creation order\b/i.test(text) ? undefined : entity.fields.find((f) => f.type === 'datetime' && EVENT_TIME_WORDS.includes(tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'))[0]!));
-    return { field: event?.name ?? 'createdAt', direction };
+    // A record that states when it happened ("occurred at", "moved at", "received on") is ordered by that, not by
+    // when it was typed in; a later change of state ("completed at") is not that moment.
+    const event = /\bin creation order|\bby creation\b|\bcreated\b/i.test(text) ? undefined : eventTime(entity);
+    return { field: event ?? 'createdAt', direction };
   }
   return undefined;
 }
 
+/** The timestamp a record stands for: a known event word, else the one required past-participle date of the record. */
+function eventTime(entity: DraftEntity): string | undefined {
+  const words = (f: DraftEntity['fields'][number]) => tokens(f.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  const timed = entity.fields.filter((f) => (f.type === 'datetime' || f.type === 'date') && f.role !== 'soft-delete');
+  const event = (f: DraftEntity['fields'][number]) => EVENT_TIME_WORDS.includes(words(f)[0]!);
+  const act = (f: DraftEntity['fields'][number]) => isParticiple(words(f)[0]!) && !STATE_CHANGE_WORDS.includes(words(f)[0]!) && /(?:At|On|Date)$/.test(f.name);
+  const acts = timed.filter((f) => f.required && act(f));
+  const known = timed.find((f) => f.required && event(f)) ?? (acts.length === 1 ? acts[0] : undefined) ?? timed.find((f) => f.type === 'datetime' && event(f)) ?? timed.find(event);
+  return known?.name;
+}
+
+const TEMPORAL = ['date', 'datetime', 'time'];
+
 function rangeField(entity: DraftEntity, text: string, orderField?: string): string | undefined {
+  const temporal = (f: string | undefined) => (f && TEMPORAL.includes(entity.fields.find((x) => x.name === f)?.type ?? '') ? f : undefined);
+  // "within a scheduled-start date range", "in a date range of scheduled date": the span names its column.
+  const spanned = /\b(?:within|in|over|for)\s+an?\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:date|time)\s+range\b/i.exec(text) ?? /\b(?:date|time)\s+range\s+(?:of|on|for|by)\s+(?:the\s+)?([a-z][\w -]*?)(?:[,.;]|$)/i.exec(text);
+  if (spanned) {
+    const f = temporal(findField(entity, spanned[1]!.replace(/-/g, ' ')));
+    if (f) return f;
+  }
   const explicit = /\b(?:with an?|whose|where (?:the|its)?|by)\s+([a-z][\w -]*?)\s+(?:in the next|is older|is newer|has passed|have passed|is before|is after|between|within|falls)/i.exec(text);
   if (explicit) {
     // "by status whose end date falls within …": the span is on the last field named before the verb.
-    const f = findField(entity, explicit[1]!) ?? findField(entity, explicit[1]!.split(/\s+(?:whose|with an?|where (?:the |its )?)\s*/i).pop()!);
+    const f = temporal(findField(entity, explicit[1]!)) ?? temporal(findField(entity, explicit[1]!.split(/\s+(?:whose|with an?|where (?:the |its )?)\s*/i).pop()!));
     if (f) return f;
   }
   const verb = /\b([a-z]+ed)\s+(?:in the \w+\s+)?(?:within|between|during|over)\b/i.exec(text);
   if (verb) {
-    const f = findField(entity, verb[1]!);
+    const f = temporal(findField(entity, verb[1]!));
     if (f) return f;
   }
-  if (orderField && orderField !== 'createdAt' && orderField !== 'updatedAt') return orderField;
+  if (orderField && orderField !== 'createdAt' && orderField !== 'updatedAt' && temporal(orderField)) return orderField;
   // A span read "between two timestamps" runs over when the record happens, not over when it was cancelled.
   const timed = entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
   return (timed.find((f) => /^(?:start|begin|scheduled|date|time|occurred|happen|due|effective|valid)/i.test(f.name)) ?? timed[0])?.name;
+}
+
+const participles = new Map<string, boolean>();
+/** Whether a word is a past participle ("moved", "lent", "found"): the tagger knows the irregular ones. */
+function isParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  if (/ed$/.test(w)) return true;
+  let hit = participles.get(w);
+  if (hit === undefined) {
+    if (participles.size > 5000) participles.clear();
+    participles.set(w, (hit = nlp(`it was ${w}`).match('was #PastTense$').found));
+  }
+  return hit;
 }

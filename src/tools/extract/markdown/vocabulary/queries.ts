@@ -1,7 +1,7 @@
 /** Wording of access paths: filters, lookups, ranges and orderings. */
 
 /** Strong cues: a sentence with one of these describes how data is read, wherever it sits. */
-export const QUERY_STRONG: RegExp = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}by|sorted by|ordered by|order by|grouped by|newest|oldest|most recent(?:ly)?|latest first|look(?:s|ing|ed)?\s+(?:\w+\s+){0,2}up\b|lookups?\b|look-?up|search(?:es|ed)? by|resolves? by|within a (?:date|time) range|over a (?:date|time) range|in the next \d+|in creation order|find\s+\w+\s+(?:whose|with|where|that|by)|index[- ]backed|needs? (?:a real |its own )?index|between two (?:dates|times|timestamps|days)|(?:date|time)[- ]range|in [\w-]+ order\b|(?:newest|oldest|soonest|latest) [\w-]+ first)/i;
+export const QUERY_STRONG: RegExp = /\b(?:filter(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}by|sorted by|ordered by|order by|grouped by|newest|oldest|most recent(?:ly)?|latest first|look(?:s|ing|ed)?\s+(?:\w+\s+){0,2}up\b|lookups?\b|look-?up|search(?:es|ed|ing)?\s+(?:[\w-]+\s+){0,3}?by\b|resolves? by|within a (?:date|time) range|over a (?:date|time) range|in the next \d+|in creation order|find\s+\w+\s+(?:whose|with|where|that|by)|index[- ]backed|needs? (?:a real |its own )?index|between two (?:dates|times|timestamps|days)|(?:date|time)[- ]range|in [\w-]+ order\b|(?:newest|oldest|soonest|latest) [\w-]+ first)/i;
 
 /** Weak cues, read only in query/report/screen sections. */
 export const QUERY_WEAK: RegExp = /\b(?:all\s+(?:the\s+)?\w+\s+(?:of|for|in|assigned|that|with|carrying)|with a given|(?:by|to|from) a given\b|for (?:one|a|an|that)\b|of (?:one|a|an|that)\b|in (?:one|that|a given)\b|everything\b|by (?:[a-z]+\s+)?(?:slug|handle|email|key|code|sku|number|id|name|phone|status|barcode|reference)\b|\w+['’]s \w+|resolves?\b|list(?:ed|s)?\b|page\b|queue\b)/i;
@@ -43,3 +43,32 @@ export const COVER_ONLY_NOT_YET: RegExp = /\bcovers?\s+(?:only|just)\s+(?:the\s+
 
 /** "everything in one warehouse", "all … for a given project": the filter names one parent, not the rows read. */
 export const SINGLE_PARENT: RegExp = /\b(?:everything|all|anything)\b.*\b(?:in|at|of|for|from|under)\s+(?:one|a given|a single|a specific|that|this)\s+[a-z]/i;
+
+/**
+ * Where the read ends and a remark about it begins: "…, newest first, must load in under a second", "… and return
+ * within 300 ms", "— the main screen, open all day". The text after the cut names no filter.
+ */
+export const QUERY_TAIL: RegExp = /\s*(?:[,;—–-]\s*|\s+)(?:and\s+)?(?:(?:must|should|shall|has to|needs? to|will)\s+(?:load|return|respond|render|run|complete|come back|be (?:fast|instant|quick))\b|in under \d|under \d+\s*(?:ms|s|seconds?)\b|within \d+\s*(?:ms|s|seconds?|milliseconds?)\b|even for\b|so that\b|so i can\b|because\b).*$/i;
+
+/** Words before a mention that make it the filter of the read, not the records read: "of one project", "for a given date". */
+export const FILTER_PREPOSITIONS: readonly string[] = ['of', 'for', 'in', 'at', 'from', 'under', 'to', 'per', 'on', 'across', 'within', 'by', 'about'];
+export const MENTION_DETERMINERS: readonly string[] = ['a', 'an', 'the', 'one', 'given', 'that', 'this', 'each', 'its', 'their', 'his', 'her', 'single', 'specific', 'same', 'any', 'every', 'particular'];
+
+/** "for a given date", "on one day", "for today": the read is of one calendar day. */
+export const ONE_DAY: RegExp = /\b(?:for|on)\s+(?:(?:a|an|one|the|that|a given|a single|a specific|any)\s+)?(?:given\s+)?(?:date|day|business day|service date)\b|\b(?:for|of)\s+today\b|\btoday['’]s\b/i;
+
+/** "signed-in attendant's", "the logged-in user's", "the current member's": the reader's own records. */
+export const SIGNED_IN: RegExp = /\b(?:signed[- ]in|logged[- ]in|current)\s+[a-z]+['’]s\b/i;
+
+/** Words of a field that keeps a manual or computed position: "in route order" sorts by it. */
+export const POSITION_WORDS: RegExp = /(?:position|order|sequence|rank|index|seq|number)$/i;
+
+/**
+ * Timestamps that record a later change of state, not the moment the record itself stands for: "newest first"
+ * never sorts by these.
+ */
+export const STATE_CHANGE_WORDS: readonly string[] = [
+  'completed', 'closed', 'resolved', 'cancelled', 'canceled', 'archived', 'deleted', 'updated', 'approved', 'rejected',
+  'paid', 'voided', 'returned', 'ended', 'expired', 'withdrawn', 'retired', 'deactivated', 'finished', 'verified',
+  'acknowledged', 'read', 'answered', 'confirmed', 'refunded', 'released', 'signed', 'terminated', 'revoked',
+];
