@@ -96,3 +96,34 @@ describe('delete rules', () => {
     expect(model.relations.filter((r) => r.from === 'Buyer' && r.to === 'Buyer')).toEqual([]);
   });
 });
+
+describe('an attribute whose description names what it points at', () => {
+  it('reads "must be another X" in a field table as a self-reference, "X member (…)" and "who …" as a person', () => {
+    const { model } = extract([
+      '# Gym app', '', '## Coaches', '', 'A coach has a name and an email.', '', '## Staff', '', 'A staff member has a name and a phone.', '', '## Athletes', '',
+      '| Field | Required | Notes |', '|---|---|---|', '| Name | yes | full name |', '| Mentor | no | the athlete who looks after a newcomer. Must be another athlete of the same gym. |',
+      '| Head trainer | no | coach (senior or junior) |', '| Signed up by | no | who enrolled them |',
+    ].join('\n'));
+    expect(relation(model, 'Athlete', 'mentor').to).toBe('Athlete');
+    expect(relation(model, 'Athlete', 'headTrainer').to).toBe('Coach');
+    expect(relation(model, 'Athlete', 'mentor').required).toBe(false);
+    expect(relation(model, 'Athlete', 'signedUpBy').to).toBe('StaffMember');
+    assertConsistent(model);
+  });
+  it('reads ", who is another X" after an attribute in its sentence', () => {
+    const { model } = extract(['# Gym app', '', '## Coaches', '', '- Each coach shall have a name and an email.', '- The system shall record, for each coach, an optional buddy coach, who is another coach of the same gym.'].join('\n'));
+    expect(relation(model, 'Coach', 'buddyCoach').to).toBe('Coach');
+  });
+  it('keeps a plain value described with an entity as a value', () => {
+    const { model } = extract(['# Gym app', '', '## Coaches', '', 'A coach has a name.', '', '## Athletes', '', '| Field | Required | Notes |', '|---|---|---|', '| Name | yes | full name |', '| Email | no | the coach who referred them can see it |'].join('\n'));
+    expect(model.relations.filter((r) => r.from === 'Athlete')).toEqual([]);
+  });
+});
+
+describe('a delete rule over records that have other rows', () => {
+  it('links the rows to the record that cannot be deleted', () => {
+    const { model } = extract(['# Gym app', '', '## Data', '', 'A gym has a name. A class has a title. A trainer has a name.', '', 'The system shall prevent deleting a gym that has classes. A trainer that has been assigned to any class cannot be deleted.'].join('\n'));
+    expect(relation(model, 'Class', 'gym').onDelete).toBe('Restrict');
+    expect(relation(model, 'Class', 'trainer').onDelete).toBe('Restrict');
+  });
+});

@@ -67,6 +67,8 @@ export function applyChunk(doc: Doc, entity: DraftEntity, chunk: Chunk, line: nu
       ref,
     });
     if (field) pendingUniqueFromNotes(doc, entity.name, field.name, [...chunk.mods.notes, chunk.text], line, ref);
+    // What the PRD says about the attribute ("who is another user"): the late-references pass reads links from it.
+    if (field && !field.description && chunk.mods.notes.length) field.description = chunk.mods.notes.join('; ');
     return;
   }
   if (chunk.target.kind === 'tenant-root') return;
@@ -251,6 +253,7 @@ function readFieldTable(doc: Doc, block: Block): void {
     if (declared === 'enum' && !mods.enumValues) type = 'string';
     const field = addField(entity, { name, type, mods, line: row.line, ref });
     if (field) {
+      if (notes && !field.description) field.description = notes;
       if (/\bmax\s+(\d+)\s*(?:chars|characters)\b/i.exec(notes)) field.maxLength = Number(/\bmax\s+(\d+)/i.exec(notes)![1]);
       pendingUniqueFromNotes(doc, entity.name, field.name, [notes], row.line, ref);
     }

@@ -10,7 +10,7 @@ import { markUsed, type Doc } from './doc.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { isPlural, tokens, trimRef } from './text.ts';
 import type { DraftRelation, Sentence } from './types.ts';
-import { ACTION_ORDER, CHILD_WORDS, DELETED_PHRASE, DELETE_VERBS } from './vocabulary/deletion.ts';
+import { ACTION_ORDER, CHILD_WORDS, DELETED_PHRASE, DELETE_VERBS, HOLDS_BETWEEN } from './vocabulary/deletion.ts';
 
 export function deleteActionOf(text: string): ReferentialAction | undefined {
   if (!text) return undefined;
@@ -120,6 +120,11 @@ function applySentence(doc: Doc, s: Sentence): void {
           // "deleting a post deletes its revisions": the deleted record owns the others, so each belongs to exactly one.
           linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, true);
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
+        } else if (!done && action === 'Restrict' && holds(clause, d, o)) {
+          // "prevent deleting a shipper that has loads", "a carrier that has been assigned to any load can't be
+          // deleted": the rows the deleted record has are rows that point at it.
+          linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, true);
+          applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
         }
         applied = applied || done;
       }
@@ -130,6 +135,13 @@ function applySentence(doc: Doc, s: Sentence): void {
     }
     if (applied) markUsed(doc, s);
   }
+}
+
+/** Whether the clause says the deleted record has the other rows: "a X that has (any) Ys", "a X with Ys", "a X that has been assigned to a Y". */
+function holds(clause: string, d: Mention, o: Mention): boolean {
+  if (o.start <= d.end) return false;
+  const between = tokens(clause).slice(d.end, o.start).join(' ');
+  return HOLDS_BETWEEN.test(between);
 }
 
 function dedupe(ms: Mention[]): Mention[] {

@@ -10,6 +10,7 @@ import type { Doc } from './doc.ts';
 import { tokens } from './text.ts';
 import type { DraftEntity, DraftField } from './types.ts';
 import { FIELD_WORDS } from './vocabulary/nouns.ts';
+import { DESCRIBED_ANOTHER, DESCRIBED_HEAD, DESCRIBED_ROLE_ON, DESCRIPTION_NOT_LINK } from './vocabulary/relations.ts';
 
 /** Leading words that qualify a link without naming another entity ("default currency", "home depot"). */
 const LINK_MODIFIERS = ['default', 'home', 'preferred', 'primary', 'current', 'assigned', 'responsible', 'main', 'original', 'billing', 'shipping', 'parent', 'previous', 'next', 'linked', 'related', 'owning'];
@@ -65,7 +66,45 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField, words: string[])
     if (t.fields.length === 0 || entity.name.startsWith(t.name)) continue;
     return t;
   }
+  // "Guarantor — must be another patient", "team lead, who is another user", "Provider | staff member (dentist or
+  // hygienist)", "who performs it": the attribute's own description names what it points at.
+  return describedTarget(doc, entity, f, words);
+}
+
+/** The entity an attribute's description names: "another X", a leading "the X who …", "X member (…)", "a <role> on X", "who …". */
+function describedTarget(doc: Doc, entity: DraftEntity, f: DraftField, words: string[]): DraftEntity | undefined {
+  const d = (f.description ?? followingClause(f, words))?.trim();
+  if (!d || DESCRIPTION_NOT_LINK.includes(words[words.length - 1]!) || FIELD_WORDS.includes(words[words.length - 1]!)) return undefined;
+  const ok = (t: DraftEntity | undefined) => (t && t.kind !== 'tenant-root' && t.kind !== 'junction' ? t : undefined);
+  const resolve = (phrase: string) => ok(doc.registry.resolve(phrase, undefined, { loose: true })) ?? ok(doc.registry.resolve(phrase.split(/\s+/)[0]!));
+  const another = DESCRIBED_ANOTHER.exec(d);
+  if (another) {
+    const t = resolve(another[1]!);
+    if (t) return t;
+  }
+  const first = d.split(/[.;—–:]|\s-\s|,\s+(?:if|when|unless|and|but)\b/)[0]!.trim();
+  const np = DESCRIBED_HEAD.exec(first);
+  if (np) {
+    const t = resolve(np[1]!);
+    if (t && t !== entity) return t;
+  }
+  const people = peopleEntity(doc);
+  const on = DESCRIBED_ROLE_ON.exec(first);
+  if (on && people && doc.registry.resolve(on[1]!, undefined, { loose: true }) === people) return people;
+  if (/^who\b/i.test(first) && people) return people;
   return undefined;
+}
+
+/** "an optional team lead, who is another user of …": the relative clause right after the attribute in its sentence. */
+function followingClause(f: DraftField, words: string[]): string | undefined {
+  const m = new RegExp(`\\b${words.join('\\s+')}\\s*,?\\s+((?:who|which|that)\\s+(?:is|are|must be|should be|will be)\\s+[^.;]+)`, 'i').exec(f.ref);
+  return m?.[1];
+}
+
+/** The records of people: the sign-in entity, else the one record named like people. */
+function peopleEntity(doc: Doc): DraftEntity | undefined {
+  const named = doc.registry.list().filter((e) => e.kind !== 'tenant-root' && e.kind !== 'reference' && PEOPLE_RECORDS.test(e.name));
+  return doc.registry.userEntity ? doc.registry.get(doc.registry.userEntity) : named.length === 1 ? named[0] : undefined;
 }
 
 /** Words that name someone who signs in: a role value of the users' role field, or a role word of any domain. */

@@ -98,3 +98,15 @@ export const HISTORY_OF: RegExp = /\bthe\s+([a-z]+)\s+(?:history|log|trail|timel
  * pair carrying what follows "each with". Groups: 1 the joined, 2 the records, 3 the pair's attributes.
  */
 export const M2M_ADDED_TO: RegExp = /^(?:the\s+)?([a-z][\w-]*s)\s+(?:are|get|can be)\s+(?:added|assigned|invited|attached)\s+to\s+(?:the\s+)?([a-z][\w-]*s)\b[^,;]*?(?:,\s*each\s+with\s+(.+))?[.]?$/i;
+
+/** An attribute described as "another patient", "who is another user of the same company": group 1 names the target. */
+export const DESCRIBED_ANOTHER: RegExp = /\b(?:another|other|one of (?:our|the|its|their))\s+(?:[a-z]+['’]s\s+)?([a-z][\w-]*(?:\s+(?!of\b|in\b|at\b|from\b|who\b|that\b)[a-z][\w-]*)?)/i;
+
+/** A description opening with the thing itself: "the patient who is financially responsible", "staff member (dentist)". */
+export const DESCRIBED_HEAD: RegExp = /^(?:the|an?|one|any)?\s*([a-z][\w-]*(?:\s+(?!who\b|that\b|which\b|whose\b)[a-z][\w-]*)?)\s*(?:\(|,|$|\s+(?:who|that|which|whose|responsible|in charge|assigned)\b)/i;
+
+/** "a dentist on staff", "an analyst from the lab staff": a role held by one of the people (group 1). */
+export const DESCRIBED_ROLE_ON: RegExp = /^(?:the|an?)\s+[a-z]+\s+(?:on|from|of|among)\s+(?:the\s+|our\s+)?([a-z]+(?:\s+[a-z]+)?)$/i;
+
+/** Attribute heads a description never turns into a link: they hold a value about the target, not the target. */
+export const DESCRIPTION_NOT_LINK: readonly string[] = ['email', 'phone', 'url', 'id', 'count', 'total', 'percentage', 'rate', 'price', 'cost', 'fee', 'at', 'on', 'flag', 'text', 'comment', 'reason'];
