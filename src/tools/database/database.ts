@@ -14,4 +14,14 @@ export interface Database {
 export interface ThrowawayDatabase extends Database {
   /** The same connection as a Prisma driver adapter; disposing it leaves the database open. */
   prismaAdapter(): Promise<SqlDriverAdapter>;
+  /**
+   * A Prisma driver adapter on a connection of its own, so that Prisma's engine can read the database while
+   * this connection goes on with other work; undefined where there is one connection only (PGlite).
+   */
+  separatePrismaAdapter(): Promise<SeparateAdapter | undefined>;
+}
+
+export interface SeparateAdapter {
+  adapter: SqlDriverAdapter;
+  close(): Promise<void>;
 }

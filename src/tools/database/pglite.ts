@@ -154,6 +154,10 @@ class PGliteDatabase implements ThrowawayDatabase {
     return pgliteAdapter(this.pg);
   }
 
+  async separatePrismaAdapter(): Promise<undefined> {
+    return undefined;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { quoteIdent } from '../sql/quote.ts';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import type { ThrowawayDatabase } from './database.ts';
+import type { SeparateAdapter, ThrowawayDatabase } from './database.ts';
 import { pgClientAdapter } from './prisma-adapter.ts';
 
 export interface ServerDatabase extends ThrowawayDatabase {
@@ -52,6 +52,13 @@ class PostgresDatabase implements ServerDatabase {
 
   prismaAdapter(): Promise<SqlDriverAdapter> {
     return pgClientAdapter(this.client);
+  }
+
+  async separatePrismaAdapter(): Promise<SeparateAdapter> {
+    const client = new pg.Client({ connectionString: urlForDatabase(this.adminUrl, this.name) });
+    client.on('error', () => undefined);
+    await client.connect();
+    return { adapter: await pgClientAdapter(client), close: () => client.end().catch(() => undefined) };
   }
 
   close(): Promise<void> {
