@@ -15,8 +15,9 @@ import { sentencesOf, singular, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftIndex, Sentence } from './types.ts';
 import { ANY_TENANT, GLOBAL_SCOPE_WORDS, GLOBALLY_UNIQUE, REJECT_ALREADY_USED, LIVE_ROWS_ONLY, SEQUENCE_SCOPED, UNIQUE_SCOPED } from './vocabulary/uniqueness.ts';
 import { storyless } from './entities.ts';
+import { uniqueClauses } from './unique-clauses.ts';
 
-const NOT_UNIQUE = /\b(?:not (?:guaranteed |necessarily |always )?unique|may not be unique|non-unique|need not be unique|can be shared|may share)\b/i;
+export const NOT_UNIQUE = /\b(?:not (?:guaranteed |necessarily |always )?unique|may not be unique|non-unique|need not be unique|can be shared|may share)\b/i;
 
 /** The scope a uniqueness note states, or undefined when it states none. */
 export function uniqueScope(doc: Doc, text: string): 'org' | 'global' | { parent: string } | undefined {
@@ -49,7 +50,7 @@ export function resolveUniques(doc: Doc): void {
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
     const text = storyless(s.text);
-    if (sentenceKeys(doc, s, text)) markUsed(doc, s);
+    if (sentenceKeys(doc, s, text) || uniqueClauses(doc, s, text)) markUsed(doc, s);
     if (partialRules(doc, s, text)) markUsed(doc, s);
     // "…, so that exports line up; no two employees may share a number": a rule after the story's purpose.
     if (text !== s.text) for (const clause of s.text.split(/\s*;\s*/).slice(1)) if (sentenceKeys(doc, s, clause)) markUsed(doc, s);
@@ -57,7 +58,7 @@ export function resolveUniques(doc: Doc): void {
 }
 
 /** The FK field of `entity` that points at the entity a scope phrase names ("its project" → projectId). */
-function parentFk(doc: Doc, entity: DraftEntity, phrase: string): string | undefined {
+export function parentFk(doc: Doc, entity: DraftEntity, phrase: string): string | undefined {
   const target = doc.registry.resolve(phrase, undefined, { loose: true });
   if (!target) return undefined;
   const rel = doc.relations.find((r) => r.from === entity.name && r.to === target.name && r.cardinality !== 'many-to-many');
@@ -73,7 +74,7 @@ export function addIndex(doc: Doc, idx: DraftIndex): void {
 }
 
 /** A field of `entity` named by a phrase: exact, or the field whose name ends with the phrase ("hash" → tokenHash). */
-function fieldByPhrase(entity: DraftEntity, phrase: string): string | undefined {
+export function fieldByPhrase(entity: DraftEntity, phrase: string): string | undefined {
   const w = normalise(phrase);
   if (w.length === 0) return undefined;
   const name = camelCase(w.join(' '));
@@ -94,12 +95,12 @@ function relField(doc: Doc, from: DraftEntity, phrase: string): string | undefin
   return (rels.find((r) => r.name === role) ?? rels.find((r) => target && r.to === target.name))?.field;
 }
 
-function contextEntity(doc: Doc, s: Sentence): DraftEntity | undefined {
+export function contextEntity(doc: Doc, s: Sentence): DraftEntity | undefined {
   const terms = doc.sectionEntities.get(s.block.section);
   return terms?.length === 1 ? doc.registry.get(terms[0]!) : undefined;
 }
 
-function scopeFields(doc: Doc, entity: DraftEntity, scopePhrase: string | undefined): string[] | undefined {
+export function scopeFields(doc: Doc, entity: DraftEntity, scopePhrase: string | undefined): string[] | undefined {
   if (!scopePhrase) return [];
   if (doc.registry.isOrgPhrase(scopePhrase) || /\b(?:our|my|the) (?:company|org)/i.test(scopePhrase)) return entity.kind === 'global' ? [] : ['orgId'];
   const fk = parentFk(doc, entity, scopePhrase);
@@ -312,12 +313,12 @@ function holderOf(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): { enti
   return undefined;
 }
 
-function key(doc: Doc, entity: DraftEntity, fields: string[], s: Sentence): boolean {
+export function key(doc: Doc, entity: DraftEntity, fields: string[], s: Sentence): boolean {
   addIndex(doc, { entity: entity.name, fields, unique: true, where: [], source: 'natural-key', why: trimRef(s.text), line: s.line, ref: trimRef(s.text) });
   return true;
 }
 
-function resolveOne(doc: Doc): void {
+export function resolveOne(doc: Doc): void {
   const p = doc.pendingUniques.pop();
   if (p) addPendingUnique(doc, p);
 }

@@ -28,3 +28,20 @@ export const AT_MOST_ONCE: RegExp = /\b(?:at most once|only once|at most one|no 
 
 /** Uniqueness restricted to live rows. */
 export const LIVE_ROWS_ONLY: RegExp = /\b(?:not in the trash|non-?trashed|not trashed|not (?:soft[- ])?deleted|only (?:apply|applies) to (?:records|rows) that are not|among (?:live|active|non-deleted) (?:records|rows)|among (?:the\s+)?(?:[a-z]+['’]s\s+)?(?:current|live|non-deleted|undeleted|remaining) [a-z]+|only among [a-z]+ that are not (?:soft[- ])?deleted)\b/i;
+
+/**
+ * A uniqueness predicate said of the attribute named just before it: "… is required and shall be unique", "an email
+ * address that can only be used once", "the email must not already be used by another account", "it must not be
+ * shared with another client", "email unique inside the group", "(unique within the organizer)", "can be used by one
+ * account on the whole platform", "can't be invited twice". Group 1 is set when the predicate is the word "unique".
+ */
+export const UNIQUE_PREDICATE: RegExp = /(?:\b(?:is|are|be)\s+(?:also\s+)?(?:(?:required|mandatory)\s+and\s+(?:(?:shall|must|should|has to|have to|needs? to|will)\s+be\s+)?)?(?:globally\s+)?(unique)\b(?!\s+(?:id|identifier|key|link|listeners|visitors|users)\b)|(?:^|[\s(,])(unique)\b(?=\s+(?:with(?:in)?|per|in|inside|across|among|on)\b)|\b(?:can|may)\s+only\s+be\s+(?:used|registered|claimed|taken)\s+once\b|\b(?:can|may)\s+(?:only\s+)?be\s+used\s+by\s+(?:only\s+)?one\s+[a-z]+\b|\b(?:must|may|shall|should|can)\s*(?:not|n['’]t)\s+(?:already\s+)?be\s+(?:used|taken|registered|claimed)\s+(?:by|for)\s+(?:another|any other|a different)\s+[a-z]+\b|\b(?:must|may|shall|should|can)\s*(?:not|n['’]t)\s+be\s+shared\s+(?:with|by)\s+(?:another|any other|a different)\s+[a-z]+\b|\b(?:can(?:not|['’]t| not)|may not|must not|shall not)\s+be\s+(?:invited|registered|added|used|entered|recorded|created)\s+twice\b)/gi;
+
+/** "by another account", "with another client": the records the value must not be shared with. */
+export const ANOTHER_RECORD: RegExp = /\b(?:by|with|for)\s+(?:another|any other|a different)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i;
+
+/** The scope after a uniqueness predicate: "within the firm", "inside one network", "of the same firm", "on the whole platform". */
+export const SCOPE_AFTER: RegExp = /^[^.;]{0,40}?\b(with(?:in)?|inside|in|per|across|among|on|for|of|at)\s+((?:(?:the|a|an|its|their|our|my|one|each|that|this|every|whole|entire|same|given|all|any)\s+)*)([a-z][\w-]*(?:\s+(?!(?:and|or|but|so|because|since|when|if|not)\b)[a-z][\w-]*)?)/i;
+
+/** Words between an attribute and its predicate that belong to neither: modals, relatives, "required and". */
+export const PREDICATE_LEAD: RegExp = /(?:\s+(?:that|which|who|also|always|required|mandatory|and|has|have|had|needs?|to|must|shall|should|will|would|can|could|may|might|is|are|be|it['’]s))+\s*$/i;
