@@ -127,3 +127,47 @@ describe('a delete rule over records that have other rows', () => {
     expect(relation(model, 'Class', 'trainer').onDelete).toBe('Restrict');
   });
 });
+
+describe('many both ways, in other words', () => {
+  it('reads "X lists the Ys in it; a Y can appear in many Xs" as a junction', () => {
+    const { model } = extract(['# Gallery app', '', '## Data', '', 'A painting has a title. A catalogue has a name.', '', 'A catalogue lists the paintings in it; a painting can appear in many catalogues over the years.'].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect([r?.from, r?.to].sort()).toEqual(['Catalogue', 'Painting']);
+    expect(model.relations.filter((x) => x.cardinality === 'many-to-one' && [x.from, x.to].includes('Painting') && [x.from, x.to].includes('Catalogue'))).toEqual([]);
+    assertConsistent(model);
+  });
+  it('reads a second half without its verb ("and a Y many Xs")', () => {
+    const { model } = extract(['# Gallery app', '', '## Data', '', 'A painting has a title. A restorer has a name.', '', 'A painting can have several restorers and a restorer many paintings.'].join('\n'));
+    expect(relation(model, 'Painting', 'restorers').cardinality).toBe('many-to-many');
+  });
+});
+
+describe('late references named after a record', () => {
+  it('reads "an optional parent X" on an X as a self-reference and "the staff member who …" as the people record', () => {
+    const { model } = extract(['# Gallery app', '', '## Staff', '', 'Staff log in with an email address and a password.', '', '## Rooms', '', 'Each room has a name, an optional parent room and a code.', '', '## Hangings', '', 'Every time a painting is hung we log a hanging: the room, when it was hung and the staff member who hung it.', '', '## Paintings', '', 'A painting has a title.'].join('\n'));
+    expect(relation(model, 'Room', 'parentRoom').to).toBe('Room');
+    expect(relation(model, 'Hanging', 'staffMember').to).toBe('Staff');
+  });
+});
+
+describe('delete rules over links bound late', () => {
+  it('apply to a link read from a plain attribute once it is bound', () => {
+    const { model } = extract(['# Gallery app', '', '## Curators', '', 'Curators log in with their work email. A curator has a name.', '', '## Loans', '', '| Field | Required | Notes |', '|---|---|---|', '| Title | yes | |', '| Keeper | no | the curator who looks after it |', '', 'If a curator is removed, their loans stay and just have no keeper.'].join('\n'));
+    const r = model.relations.find((x) => x.from === 'Loan' && x.to === 'Curator');
+    expect(r?.onDelete).toBe('SetNull');
+    expect(r?.required).toBe(false);
+  });
+  it('do not link the rows of a many-to-many list to one side', () => {
+    const { model } = extract(['# Gallery app', '', '## Data', '', 'A painting has a title. A catalogue has a name.', '', 'A catalogue lists the paintings in it; a painting can appear in many catalogues. Deleting a catalogue deletes its painting list but not the paintings.'].join('\n'));
+    expect(model.relations.filter((x) => x.cardinality === 'many-to-one' && [x.from, x.to].includes('Painting') && [x.from, x.to].includes('Catalogue'))).toEqual([]);
+    expect(model.relations.some((x) => x.cardinality === 'many-to-many')).toBe(true);
+  });
+});
+
+describe('an aside in a delete rule', () => {
+  it('names no record the rule applies to', () => {
+    const { model } = extract(['# Clinic app', '', '## Data', '', 'A client has a name. A visit has a date and belongs to one client. A bill has an amount.', '', 'A bill belongs to its client; deleting a client (only possible when they have no visits) deletes their bills.'].join('\n'));
+    expect(relation(model, 'Bill', 'client').onDelete).toBe('Cascade');
+    expect(relation(model, 'Visit', 'client').onDelete).not.toBe('Cascade');
+  });
+});

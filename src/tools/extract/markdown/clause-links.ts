@@ -21,7 +21,7 @@ import { addRelation, linkTo } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { restatePronoun, storyless } from './entities.ts';
 import { findMentions, type Mention } from './mentions.ts';
-import { plural, tokens, trimRef } from './text.ts';
+import { isPlural, plural, singular, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import {
   CONDITION_WORDS, GATHER_VERBS, INSTRUCTION_VERBS, LINKING_VERBS, MANY_WORDS, MODALS, NEGATIONS, OBJECT_JOINERS, ONE_WORDS,
@@ -62,7 +62,9 @@ export function readClauseLinks(doc: Doc, addManyToMany: AddManyToMany): void {
   for (const m of many) {
     if (m.subject === m.object || !manyKeys.has(key(m.object, m.subject))) continue;
     const pair = [m.subject.name, m.object.name].sort().join('|');
-    if (joined.has(pair) || linked(doc, m.subject, m.object)) continue;
+    // Both sides said to be many outweigh a one-to-many read from one of them; a stated many-to-many is kept.
+    if (joined.has(pair) || doc.relations.some((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(m.subject.name) && [r.from, r.to].includes(m.object.name))) continue;
+    doc.relations = doc.relations.filter((r) => !(r.cardinality === 'many-to-one' && !r.requiredStated && ((r.from === m.subject.name && r.to === m.object.name) || (r.from === m.object.name && r.to === m.subject.name)) && r.name === camelCase(r.to)));
     joined.add(pair);
     addManyToMany(doc, m.subject, m.object, pluralRole(m.object.name), m.s, m.after);
   }
@@ -123,7 +125,11 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
   const ms = findMentions(doc, clause, s.block).filter((m) => usable(m.entity)).map((m) => {
     let k = 0;
     while (k < m.words.length - 1 && LEADING.has(m.words[k]!)) k++;
-    return { ...m, start: m.start + k, words: m.words.slice(k) };
+    // "an exhibition lists …" resolves with its verb as a qualifier tail ("exhibition list"): the noun ends before it.
+    let end = m.end;
+    const own = tokens(m.entity.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    while (end - 1 > m.start + k && !own.includes(singular(t[end - 1]!)) && doc.registry.resolve(t.slice(m.start + k, end - 1)) === m.entity) end--;
+    return { ...m, start: m.start + k, end, words: t.slice(m.start + k, end) };
   });
   if (ms.length === 0) return;
   if (instruction(doc, s, clause, t, ms)) return;
@@ -142,10 +148,21 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
     let j = i + 1;
     // "one shipper and one equipment type", "to a plan and to an address": joined by a conjunction or preposition.
     const joins = (ws: string[]) => ws.length > 0 && ws.every((w) => OBJECT_JOINERS.includes(w)) && ws.some((w) => ['and', 'or', 'to', 'with'].includes(w));
-    while (j < ms.length && joins(t.slice(chain[chain.length - 1]!.end, ms[j]!.start))) chain.push(ms[j++]!);
+    while (j < ms.length && !chain.some((c) => c.entity === ms[j]!.entity) && ms[j]!.entity !== subject.entity && joins(t.slice(chain[chain.length - 1]!.end, ms[j]!.start))) chain.push(ms[j++]!);
     predicate(doc, s, clause, t, subject, pred, from, chain, many, gathered);
     at = chain[chain.length - 1]!.end;
     i = j;
+    // "… several creators and a creator many objects": the verb is left out of the second half.
+    const back = ms[j];
+    const to = ms[j + 1];
+    if (chain.length === 1 && back && to && back.entity === object.entity && to.entity === subject.entity) {
+      const q = quantifierBefore(t, to.start, back.end);
+      if (q?.many && q.start === back.end && t.slice(at, back.start).every((w) => ['and', 'while', 'but', 'whereas', 'a', 'an', 'each', 'every', 'one'].includes(w))) {
+        many.push({ subject: object.entity, object: subject.entity, s, after: t.slice(to.end).join(' ') });
+        at = to.end;
+        i = j + 2;
+      }
+    }
   }
 }
 
@@ -188,7 +205,10 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
   const self = (m: Mention) => m.entity === subject.entity;
   const at = { line: s.line, ref: trimRef(s.text) };
 
-  if (q?.many) {
+  // "An exhibition lists the objects in it", "a customer places orders": a plural object after a singular subject is many.
+  const singularSubject = !isPlural(subject.words[subject.words.length - 1]!);
+  const pluralObject = isPlural(object.words[object.words.length - 1]!) && (!q || ['the', 'its', 'their'].includes(qPhrase));
+  if (q?.many || (pluralObject && singularSubject)) {
     for (const o of chain) {
       if (self(o)) continue;
       many.push({ subject: subject.entity, object: o.entity, s, after });

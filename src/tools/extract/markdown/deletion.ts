@@ -27,7 +27,8 @@ export function deleteActionOf(text: string): ReferentialAction | undefined {
 }
 
 function clausesOf(text: string): string[] {
-  return text.split(/\s*;\s*|,\s+but\s+|\s+—\s+|\s+–\s+|\.\s+/).map((c) => c.trim()).filter(Boolean);
+  // "deleting a patient (only possible when they have no appointments) deletes …": an aside names no target.
+  return text.replace(/\s*\([^)]*\)/g, '').split(/\s*;\s*|,\s+but\s+|\s+—\s+|\s+–\s+|\.\s+/).map((c) => c.trim()).filter(Boolean);
 }
 
 /** Which mentioned entities the clause deletes: "deleting a X", "X is deleted", "X that … can't be deleted". */
@@ -116,7 +117,7 @@ function applySentence(doc: Doc, s: Sentence): void {
           // "personal replies are deleted together with their agent": the possessive states the link.
           linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, false);
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
-        } else if (!done && action === 'Cascade' && /^(?:its|their)$/.test(o.words[0] ?? '') && o.words.length > 1) {
+        } else if (!done && action === 'Cascade' && /^(?:its|their)$/.test(o.words[0] ?? '') && o.words.length > 1 && !joinedMany(doc, o.entity.name, d.entity.name)) {
           // "deleting a post deletes its revisions": the deleted record owns the others, so each belongs to exactly one.
           linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, true);
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
@@ -142,6 +143,11 @@ function holds(clause: string, d: Mention, o: Mention): boolean {
   if (o.start <= d.end) return false;
   const between = tokens(clause).slice(d.end, o.start).join(' ');
   return HOLDS_BETWEEN.test(between);
+}
+
+/** "deletes its object list" where exhibitions and objects are many-to-many: the list is the junction's rows. */
+function joinedMany(doc: Doc, a: string, b: string): boolean {
+  return doc.relations.some((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a) && [r.from, r.to].includes(b));
 }
 
 function dedupe(ms: Mention[]): Mention[] {

@@ -6,6 +6,7 @@
  */
 import { camelCase } from '../../../model/names.ts';
 import { addRelation } from './attach.ts';
+import { applyDeletionRules } from './deletion.ts';
 import type { Doc } from './doc.ts';
 import { tokens } from './text.ts';
 import type { DraftEntity, DraftField } from './types.ts';
@@ -28,6 +29,7 @@ export function bindLateReferences(doc: Doc): void {
     doc.relations = doc.relations.filter((x) => x !== r && x.from !== r.through);
     if (!doc.relations.some((x) => x.through === r.through)) doc.registry.entities.delete(r.through!);
   }
+  let bound = 0;
   for (const entity of doc.registry.list()) {
     if (entity.kind === 'junction') continue;
     for (const f of [...entity.fields]) {
@@ -39,8 +41,11 @@ export function bindLateReferences(doc: Doc): void {
       // "user responsible" reads as "responsible user".
       const name = words.length === 2 && POSTPOSITIVE.includes(words[1]!) ? camelCase(`${words[1]} ${words[0]}`) : f.name;
       addRelation(doc, { name, from: entity.name, to: target.name, cardinality: 'many-to-one', field: name + 'Id', required: f.required, requiredStated: f.requiredStated, line: f.line, ref: f.ref });
+      bound++;
     }
   }
+  // The delete rules were read before these links existed ("… just has no owner"): read them again for the new ones.
+  if (bound) applyDeletionRules(doc);
 }
 
 function targetOf(doc: Doc, entity: DraftEntity, f: DraftField, words: string[]): DraftEntity | undefined {
@@ -59,7 +64,11 @@ function targetOf(doc: Doc, entity: DraftEntity, f: DraftField, words: string[])
   // "country of residence" names a country.
   const phrases = [words, ...(words.length > 1 && LINK_MODIFIERS.includes(words[0]!) ? [words.slice(1)] : []), ...(words[1] === 'of' ? [words.slice(0, 1)] : [])];
   for (const p of phrases) {
-    const t = doc.registry.resolve(p);
+    // "the staff member who moved it": a compound naming the people's record is that record.
+    const people = peopleEntity(doc);
+    const t = doc.registry.resolve(p) ?? (p.length >= 2 && people && [p, p.slice(0, -1)].some((x, i) => (i === 0 || PEOPLE_TAILS.includes(p[p.length - 1]!)) && doc.registry.resolve(x, undefined, { loose: true }) === people) ? people : undefined);
+    // "an optional parent location" on a location: a self-reference.
+    if (t === entity && p !== words && SELF_MODIFIERS.includes(words[0]!)) return t;
     if (!t || t === entity || t.kind === 'tenant-root' || t.kind === 'junction') continue;
     // Only an entity with attributes of its own, and never the head of the holder's own compound name
     // ("nightly rate" on a RateCard is an amount, not a Rate).
@@ -125,6 +134,12 @@ function personOf(doc: Doc, words: string[]): DraftEntity | undefined {
   if (words.length === 2 && isPerson(words[0]!) && POSTPOSITIVE.includes(words[1]!)) return users;
   return undefined;
 }
+
+/** Words after a people record's name that still name one of them ("staff member", "team member account"). */
+const PEOPLE_TAILS = ['member', 'person', 'account', 'user', 'record', 'profile'];
+
+/** Modifiers that make an attribute named after its own record a link to another row of it ("parent location"). */
+const SELF_MODIFIERS = ['parent', 'original', 'previous', 'next', 'related', 'linked', 'superseding', 'replacement', 'master', 'source', 'predecessor', 'successor'];
 
 /** Adjectives that follow the person they qualify ("the user responsible for it"). */
 const POSTPOSITIVE = ['responsible', 'assigned', 'accountable', 'concerned', 'involved'];

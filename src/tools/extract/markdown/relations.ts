@@ -64,8 +64,8 @@ export function findRelations(doc: Doc): void {
   enrolmentJunctions(doc);
   verbJunctions(doc);
   storyActors(doc);
-  readClauseLinks(doc, addManyToMany);
   compoundChildren(doc);
+  readClauseLinks(doc, addManyToMany);
   dropLinksShadowedByM2m(doc);
 }
 
