@@ -42,4 +42,19 @@ describe('uniqueness predicates after the attribute', () => {
     const keys = keysOf(['## Dogs', '', 'A dog has a name and a call name. The call name is not unique within the club.']);
     expect(keys.filter((k) => k.startsWith('Dog('))).toEqual([]);
   });
+
+  it('"you can\'t have the same email twice inside one club": the attribute follows "the same"', () => {
+    const keys = keysOf(['## Handlers', '', 'Inside a club there are handlers. For each one: name, email, phone. You can\'t have the same email twice inside one club.']);
+    expect(keys).toContain('Handler(orgId,email)');
+  });
+
+  it('a pronoun in a labelled item stands for the label: "- chip code: … it has to be unique across the platform"', () => {
+    const keys = keysOf(['## Dogs', '', '- name (required)', '- chip code: every dog gets one at birth. Vets scan it, so it has to be unique across the platform.']);
+    expect(keys).toContain('Dog(chipCode)');
+  });
+
+  it('an identifier said to be unique in a record\'s section is its attribute, by the fuller name said before', () => {
+    const keys = keysOf(['## Shows', '', 'A show has a title and a date.', '', 'Each show is given a public handle when it is announced. The handle is printed on posters, so it must be unique across the whole platform.']);
+    expect(keys).toContain('Show(publicHandle)');
+  });
 });

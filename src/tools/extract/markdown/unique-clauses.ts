@@ -14,9 +14,11 @@ import { normalise } from './registry.ts';
 import { dropDeterminers, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { contextEntity, fieldByPhrase, NOT_UNIQUE, resolveOne, uniqueScope } from './uniqueness.ts';
-import { ANOTHER_RECORD, PREDICATE_LEAD, SCOPE_AFTER, UNIQUE_PREDICATE } from './vocabulary/uniqueness.ts';
+import { ANOTHER_RECORD, IDENTIFIER_HEADS, PREDICATE_LEAD, SAME_TWICE, SCOPE_AFTER, SENTENCE_SUBJECT, UNIQUE_PREDICATE } from './vocabulary/uniqueness.ts';
 
 const PRONOUNS = ['it', 'they', 'this', 'that', 'these', 'those', 'which'];
+const MODIFIER_STOP = ['a', 'an', 'the', 'its', 'their', 'unique', 'new', 'same', 'each', 'every', 'this', 'that', 'one', 'own', 'given', 'such', 'any'];
+const OWNER_WORDS = ['their', 'its', 'his', 'her', 'our', 'my', 'your', 'same', 'each', 'every', 'any'];
 /** Trailing words of an attribute phrase that another name of the same attribute may leave out ("email address" → email). */
 const DROPPABLE_TAILS = ['address', 'number', 'no', 'string', 'value', 'id'];
 
@@ -29,57 +31,83 @@ export function uniqueClauses(doc: Doc, s: Sentence, text: string): boolean {
       const isUnique = !!(m[1] ?? m[2]);
       // "The call name is not unique within the club", "need not be unique": no rule.
       if (isUnique && (NOT_UNIQUE.test(clause) || /\b(?:not|never|n['’]t)\s*$/i.test(before))) continue;
-      const hit = attributeOf(doc, s, clause, before, m[0] + after);
-      if (!hit) continue;
-      // Read already beside the field or by another phrasing: the first reading stands.
-      if (doc.indexes.some((i) => i.entity === hit.entity.name && i.unique && i.fields.includes(hit.field))) continue;
-      const scope = scopeOf(doc, hit.entity, m[0] + after, isUnique);
-      if (!scope) continue;
-      doc.pendingUniques.push({ entity: hit.entity.name, field: hit.field, scope, line: s.line, ref: trimRef(s.text) });
-      resolveOne(doc);
-      found = true;
+      if (keyOf(doc, s, attributeOf(doc, s, clause, before, m[0] + after), m[0] + after, isUnique)) found = true;
+    }
+    // "you can't have the same email twice inside one network": the attribute follows "the same".
+    const twice = SAME_TWICE.exec(clause);
+    if (twice) {
+      const after = clause.slice(twice.index + twice[0].length);
+      if (keyOf(doc, s, attributeOf(doc, s, clause, clause.slice(0, twice.index), after, twice[1]!), after, false)) found = true;
     }
   }
   return found;
 }
 
+function keyOf(doc: Doc, s: Sentence, hit: { entity: DraftEntity; field: string } | undefined, after: string, isUnique: boolean): boolean {
+  if (!hit) return false;
+  // Read already beside the field or by another phrasing: the first reading stands.
+  if (doc.indexes.some((i) => i.entity === hit.entity.name && i.unique && i.fields.includes(hit.field))) return false;
+  const scope = scopeOf(doc, hit.entity, after, isUnique);
+  if (!scope) return false;
+  doc.pendingUniques.push({ entity: hit.entity.name, field: hit.field, scope, line: s.line, ref: trimRef(s.text) });
+  resolveOne(doc);
+  return true;
+}
+
 /** The attribute a predicate is said of, and the record that holds it. */
-function attributeOf(doc: Doc, s: Sentence, clause: string, before: string, after: string): { entity: DraftEntity; field: string } | undefined {
-  // "…, and it's unique within a group": a pronoun stands for the attribute the sentence is about.
+function attributeOf(doc: Doc, s: Sentence, clause: string, before: string, after: string, np?: string): { entity: DraftEntity; field: string } | undefined {
   const head = before.replace(PREDICATE_LEAD, '');
-  const tail = head.split(/[,;:(—–]|\s-\s/).pop()!;
-  let words = dropDeterminers(tokens(tail).filter((w) => !['their', 'its', 'his', 'her', 'our', 'my', 'your', 'same', 'each', 'every'].includes(w)));
-  if (words.length === 0 || PRONOUNS.includes(words[words.length - 1]!)) {
-    const antecedent = /\b(?:has|have|gives?|enters?|provides?)\s+(?:an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,/i.exec(clause) ?? /^(?:[A-Z]{1,5}-?\d+[.:]?\s+)?(?:the|an?|each|every|their|its)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|has|have|was|were|gets?|must|shall|should|will|can|comes?)\b/i.exec(s.text);
-    if (!antecedent) return undefined;
-    words = dropDeterminers(tokens(antecedent[1]!));
+  const tail = np ?? head.split(/[,;:(—–]|\s-\s/).pop()!;
+  const clean = (t: string) => dropDeterminers(tokens(t).filter((w) => !OWNER_WORDS.includes(w)));
+  const words = clean(tail);
+  // Readings of the attribute, nearest first: the phrase before the predicate; for a pronoun ("…, and it's unique
+  // within a group") what it stands for — "has an email, it …", the item's label ("GUID: … it has to be unique"),
+  // the sentence's subject ("The identifier is printed …, so it must be unique"); then the clause's own subject
+  // ("barcodes come from … and are unique across …").
+  const readings: string[][] = [];
+  const pronoun = words.length === 0 || PRONOUNS.includes(words[words.length - 1]!);
+  if (!pronoun) readings.push(words);
+  else {
+    const has = /\b(?:has|have|gives?|enters?|provides?|gets?)\s+(?:an?|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,/i.exec(clause);
+    if (has) readings.push(clean(has[1]!));
+    const label = /^(?:\*\*)?([A-Za-z][\w /-]{0,40}?)(?:\*\*)?\s*:\s/.exec(s.block.text.trim());
+    if (label) readings.push(clean(label[1]!));
+    const subject = SENTENCE_SUBJECT.exec(s.text);
+    if (subject) readings.push(clean(subject[1]!));
   }
-  if (words.length === 0) return undefined;
-  // The subject of the clause is another reading ("barcodes come from … and are unique across …").
-  const subject = /^(?:[A-Z]{1,5}-?\d+[.:]?\s+|AC:\s*)?(?:the|an?|each|every|their|its)?\s*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:come|comes|are|is|must|shall|should|have|has)\b/i.exec(clause);
-  const phrases: string[][] = [];
-  for (let n = Math.min(4, words.length); n >= 1; n--) phrases.push(words.slice(words.length - n));
-  const candidates = candidateEntities(doc, s, clause, before, after, words);
-  for (const e of candidates) {
-    for (const p of phrases) {
-      const f = fieldOf(e, p);
-      if (f) return { entity: e, field: f };
-    }
-  }
-  if (subject && subject[1] !== tail.trim()) {
-    const sw = dropDeterminers(tokens(subject[1]!));
+  const subject = SENTENCE_SUBJECT.exec(clause);
+  if (subject) readings.push(clean(subject[1]!));
+  const candidates = candidateEntities(doc, s, before, after, readings[0] ?? []);
+  for (const w of readings.filter((r) => r.length)) {
+    const phrases: string[][] = [];
+    for (let n = Math.min(4, w.length); n >= 1; n--) phrases.push(w.slice(w.length - n));
     for (const e of candidates) {
-      const f = sw.length ? fieldOf(e, sw) : undefined;
-      if (f) return { entity: e, field: f };
+      for (const p of phrases) {
+        const f = fieldOf(e, p);
+        if (f) return { entity: e, field: f };
+      }
     }
   }
+  const first = readings.find((r) => r.length);
+  if (!first) return undefined;
   // "Room numbers are unique …": the words before the attribute name its record, which may not list it yet.
-  for (let n = 1; n < words.length && n <= 2; n++) {
-    const owner = doc.registry.resolve(words.slice(0, n));
-    const rest = words.slice(n);
+  for (let n = 1; n < first.length && n <= 2; n++) {
+    const owner = doc.registry.resolve(first.slice(0, n));
+    const rest = first.slice(n);
     if (!owner || owner.kind === 'tenant-root' || rest.length !== 1) continue;
     const f = fieldOf(owner, rest) ?? addField(owner, { name: camelCase(rest.join(' ')), type: 'string', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) })?.name;
     if (f) return { entity: owner, field: f };
+  }
+  // "a feed slug must be unique across the whole platform" in the shows' section: an identifier the record was not
+  // yet seen to hold is one of its attributes.
+  const ctx = contextEntity(doc, s);
+  if (ctx && ctx.kind !== 'tenant-root' && first.length <= 3 && IDENTIFIER_HEADS.includes(first[first.length - 1]!)) {
+    // "mints a public identifier for it … The identifier is printed …": the fuller name introduced earlier.
+    const fuller = first.length === 1 ? new RegExp(`\\b(?:an?|the|its)\\s+((?:[a-z][\\w-]*\\s+){1,2})${first[0]}s?\\b`, 'i').exec(s.block.text) : null;
+    const mods = fuller ? tokens(fuller[1]!).filter((w) => !MODIFIER_STOP.includes(w)) : [];
+    const name = camelCase([...(mods.length && mods.length === tokens(fuller![1]!).length ? mods : []), ...first].join(' '));
+    const f = addField(ctx, { name, type: 'string', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) })?.name;
+    if (f) return { entity: ctx, field: f };
   }
   return undefined;
 }
@@ -98,7 +126,7 @@ function fieldOf(e: DraftEntity, words: string[]): string | undefined {
  * not be shared with ("another client"), the records the clause names before it, the section's record, the record the
  * statement just before described, the records the paragraph names, then any record that has the attribute.
  */
-function candidateEntities(doc: Doc, s: Sentence, clause: string, before: string, after: string, words: string[]): DraftEntity[] {
+function candidateEntities(doc: Doc, s: Sentence, before: string, after: string, words: string[]): DraftEntity[] {
   const out: DraftEntity[] = [];
   const add = (e: DraftEntity | undefined) => {
     if (e && e.kind !== 'junction' && !out.includes(e)) out.push(e);
@@ -111,7 +139,6 @@ function candidateEntities(doc: Doc, s: Sentence, clause: string, before: string
   const earlier = doc.statements.filter((st) => st.block.section === s.block.section && st.line <= s.line).sort((a, b) => b.line - a.line);
   for (const st of earlier) add(doc.registry.get(st.entity));
   for (const m of findMentions(doc, s.block.text, s.block)) add(m.entity);
-  void clause;
   const rest = doc.registry.list().filter((e) => !out.includes(e) && e.kind !== 'junction' && fieldOf(e, normalise(words)));
   if (rest.length === 1) add(rest[0]);
   // The tenant itself comes last: "the slug is unique across the platform" may be the organization's.

@@ -45,3 +45,15 @@ export const SCOPE_AFTER: RegExp = /^[^.;]{0,40}?\b(with(?:in)?|inside|in|per|ac
 
 /** Words between an attribute and its predicate that belong to neither: modals, relatives, "required and". */
 export const PREDICATE_LEAD: RegExp = /(?:\s+(?:that|which|who|also|always|required|mandatory|and|has|have|had|needs?|to|must|shall|should|will|would|can|could|may|might|is|are|be|it['’]s))+\s*$/i;
+
+/** "you can't have the same email twice inside one network": group 1 is the attribute. */
+export const SAME_TWICE: RegExp = /\b(?:can['’]t|cannot|can not|may not|must not|shall not|should not|never)\s+(?:have|use|register|enter|record|add|hold|see)\s+(?:the same|a duplicate|duplicate)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+twice\b/i;
+
+/** The subject of a sentence or clause: "The identifier is printed …", "barcodes come from …", "AC: the code must …". */
+export const SENTENCE_SUBJECT: RegExp = /^(?:[A-Z]{1,5}-?\d+[.:]?\s+|AC:\s*|[-*]\s+)?(?:(?:the|an?|each|every|their|its)\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:comes?|are|is|must|shall|should|has|have|gets?|stays?|never)\b/i;
+
+/** Head nouns of identifier-like attributes: said to be unique, they are attributes of the section's record. */
+export const IDENTIFIER_HEADS: readonly string[] = [
+  'slug', 'code', 'number', 'key', 'name', 'email', 'id', 'identifier', 'handle', 'reference', 'guid', 'uuid', 'serial',
+  'barcode', 'sku', 'token', 'username', 'login', 'subdomain', 'domain', 'url', 'hash', 'label', 'tag', 'title', 'isbn', 'vin',
+];
