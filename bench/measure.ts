@@ -19,6 +19,7 @@ import { assembleMigration } from '../src/tools/migration/assemble.ts';
 import { applyScript } from '../src/tools/database/apply-script.ts';
 import { withThrowawayDatabase } from '../src/tools/database/open.ts';
 import { pgliteHeapPeakBytes } from '../src/tools/database/pglite.ts';
+import { keepServerDatabasesWarm, settleServerDatabases } from '../src/tools/database/postgres.ts';
 import type { ValidationTimings } from '../src/tools/validate/outcome.ts';
 import { runPipeline } from '../src/graph/run.ts';
 import { syntheticModel, syntheticPrd } from './synthetic.ts';
@@ -65,6 +66,8 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 export async function measureEngine(engine: Engine, url: string | undefined, sizes: number[], repeat: number, log: (line: string) => void): Promise<EngineResult> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  // As the HTTP service's workers do: throwaway databases created ahead and dropped after the run.
+  if (url) keepServerDatabasesWarm(url);
   try {
     // Cold start: the schema engine's WASM, the PGlite template (initdb), Prisma's validator; reported apart.
     const [, coldStartMs] = await timed(() => runPipeline({ kind: 'model', json: syntheticModel(10, 'cold') }, { databaseUrl: url }));
@@ -82,6 +85,7 @@ export async function measureEngine(engine: Engine, url: string | undefined, siz
     return { engine, coldStartMs: Math.round(coldStartMs), rows, peakRssMb: mb(peakRss), pgliteHeapPeakMb: mb(pgliteHeapPeakBytes()) };
   } finally {
     clearInterval(sampler);
+    await settleServerDatabases();
   }
 }
 

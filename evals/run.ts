@@ -19,6 +19,7 @@ import { migrationsOf, SEED_SQL_PATH } from '../src/tools/artifacts/build-artifa
 import { isLlmMode, LLM_MODES, LlmConfigError, resolveLlm, type LlmConfig, type LlmMode } from '../src/tools/extract/llm/config.ts';
 import type { Database } from '../src/tools/database/database.ts';
 import { withThrowawayDatabase } from '../src/tools/database/open.ts';
+import { keepServerDatabasesWarm, settleServerDatabases } from '../src/tools/database/postgres.ts';
 import { quoteCatalogIdent, readCatalog } from '../src/tools/database/read-catalog.ts';
 import { probeIsolation } from '../src/tools/validate/isolation.ts';
 import { isMultiTenant, parseGold, type Gold } from './score/gold.ts';
@@ -110,6 +111,8 @@ async function main(argv: string[]): Promise<number> {
   if (all.length === 0) return fail('No inputs to score (check the directories and --only).');
   const results = new Map<EvalSet, CaseResult[]>();
   let done = 0;
+  // Many runs in one process: throwaway server databases are created ahead and dropped off the runs' path.
+  if (options.databaseUrl) keepServerDatabasesWarm(options.databaseUrl);
   for (const set of options.sets) {
     const list: CaseResult[] = [];
     for (const c of set.cases) {
@@ -121,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
     }
     results.set(set, list);
   }
+  await settleServerDatabases();
 
   const out: string[] = [];
   for (const [set, cases] of results) {

@@ -9,6 +9,7 @@ import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { InputError } from '../errors.ts';
 import { runPipeline } from '../graph/run.ts';
 import { warmPGliteTemplate } from '../tools/database/pglite.ts';
+import { keepServerDatabasesWarm, settleServerDatabases } from '../tools/database/postgres.ts';
 import { CHECKPOINT_SCHEMA } from './jobs/postgres-store.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.ts';
 
@@ -23,9 +24,12 @@ function send(message: FromWorker): void {
 
 // A warmed worker pays PGlite's initdb now rather than inside its first request.
 if (setup.warm) void warmPGliteTemplate().catch(() => {});
+// A worker serves many runs: server databases are created ahead and dropped after the run, off its path.
+keepServerDatabasesWarm();
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'abort') return running.get(message.id)?.abort();
+  if (message.type === 'settle') return void settleServerDatabases().finally(() => send({ type: 'settled' }));
   void run(message);
 });
 

@@ -12,6 +12,8 @@ import type { Pipeline } from './jobs/manager.ts';
 import type { FromWorker, ToWorker, WorkerError, WorkerSetup } from './worker-protocol.ts';
 
 const ABORT_GRACE_MS = 5000;
+/** How long a closing worker may take to drop the server databases it kept warm. */
+const SETTLE_GRACE_MS = 5000;
 const WORKER_URL = new URL('./pipeline-worker.ts', import.meta.url).href;
 /**
  * Node 20 does not apply `--import tsx` loader hooks to a worker's entry, so the worker starts as a tiny script
@@ -54,7 +56,7 @@ export class WorkerPipeline {
         else void worker.terminate();
       };
       const onMessage = (message: FromWorker): void => {
-        if (message.id !== id) return;
+        if (message.type === 'settled' || message.id !== id) return;
         if (message.type === 'event') options.onEvent?.(message.event);
         else if (message.type === 'rounds') options.onState?.({ rounds: message.rounds });
         else if (message.type === 'done') {
@@ -96,12 +98,32 @@ export class WorkerPipeline {
   async close(): Promise<void> {
     const all = [...this.idle.splice(0), ...this.busy];
     this.busy.clear();
-    await Promise.all(all.map((w) => w.terminate()));
+    await Promise.all(all.map(async (w) => {
+      await settled(w);
+      await w.terminate();
+    }));
   }
 
   private spawn(): Worker {
     return new Worker(BOOTSTRAP, { eval: true, workerData: this.setup });
   }
+}
+
+/** Asks the worker to drop what it keeps on a server; waits for its answer, at most SETTLE_GRACE_MS. */
+function settled(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('exit', done);
+      resolve();
+    };
+    const onMessage = (message: FromWorker): void => {
+      if (message.type === 'settled') done();
+    };
+    const timer = setTimeout(done, SETTLE_GRACE_MS);
+    worker.on('message', onMessage).on('exit', done);
+    worker.postMessage({ type: 'settle' } satisfies ToWorker);
+  });
 }
 
 function toError(error: WorkerError, signal: AbortSignal | undefined): Error {

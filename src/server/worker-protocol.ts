@@ -26,7 +26,11 @@ export interface WorkerRunOptions {
   checkpoint: boolean;
 }
 
-export type ToWorker = { type: 'run'; id: number; input: PipelineInput; options: WorkerRunOptions } | { type: 'abort'; id: number };
+export type ToWorker =
+  | { type: 'run'; id: number; input: PipelineInput; options: WorkerRunOptions }
+  | { type: 'abort'; id: number }
+  /** Shutting down: drop the server databases the worker keeps warm, then answer 'settled'. */
+  | { type: 'settle' };
 
 export type WorkerError =
   | { kind: 'input'; message: string; issues: InputIssue[] }
@@ -36,4 +40,5 @@ export type FromWorker =
   | { type: 'event'; id: number; event: NodeEvent }
   | { type: 'rounds'; id: number; rounds: RoundRecord[] }
   | { type: 'done'; id: number; result: PipelineResult }
-  | { type: 'error'; id: number; error: WorkerError };
+  | { type: 'error'; id: number; error: WorkerError }
+  | { type: 'settled' };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openThrowawayDatabase, withThrowawayDatabase } from '../../src/tools/database/open.ts';
-import { createThrowawayDatabase, type ServerDatabase } from '../../src/tools/database/postgres.ts';
+import pg from 'pg';
+import {
+  createThrowawayDatabase, dropOrphanedDatabases, keepServerDatabasesWarm, settleServerDatabases, type ServerDatabase,
+} from '../../src/tools/database/postgres.ts';
 import { serverUrl } from '../support.ts';
 import { serverDatabaseExists } from './engines.ts';
 
@@ -10,7 +13,7 @@ describe.skipIf(!serverUrl)('server throwaway databases', () => {
   it('creates a uniquely named database and drops it on close', async () => {
     const db = await createThrowawayDatabase(url);
     expect(db.engine).toBe('postgres');
-    expect(db.name).toMatch(/^sw_[0-9a-f]{16}$/);
+    expect(db.name).toMatch(/^sw_\d{13}_[0-9a-f]{12}$/);
     expect(await serverDatabaseExists(url, db.name)).toBe(true);
     const [row] = await db.query<{ current: string }>('SELECT current_database() AS current');
     expect(row!.current).toBe(db.name);
@@ -47,4 +50,53 @@ describe.skipIf(!serverUrl)('server throwaway databases', () => {
     expect(db.engine).toBe('postgres');
     expect(await serverDatabaseExists(url, (db as ServerDatabase).name)).toBe(false);
   });
+
+  it('kept warm, creates the next database ahead and drops closed ones off the run, all gone once settled', async () => {
+    const since = Date.now();
+    keepServerDatabasesWarm(url);
+    try {
+      const first = await createThrowawayDatabase(url);
+      await first.close();
+      const second = await createThrowawayDatabase(url);
+      expect(second.name).not.toBe(first.name);
+      await second.close();
+    } finally {
+      await settleServerDatabases();
+    }
+    // Neither the two databases nor the spare made after the second is left (other test files' live ones have a connection).
+    const left = (await onServer(url, (c) => c.query<{ name: string }>(
+      "SELECT datname::text AS name FROM pg_database d WHERE datname ~ '^sw_[0-9]{13}_' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)",
+    ))).rows
+      .filter((r) => Number(r.name.split('_')[1]) >= since);
+    expect(left).toEqual([]);
+    // Settled: back to inline drops.
+    const third = await createThrowawayDatabase(url);
+    await third.close();
+    expect(await serverDatabaseExists(url, third.name)).toBe(false);
+  });
+
+  it("drops a dead process's leftovers (old, nobody connected) and nothing else", async () => {
+    const old = `sw_${Date.now() - 3_600_000}_${'0'.repeat(12)}`;
+    const recent = `sw_${Date.now()}_${'f'.repeat(12)}`;
+    const other = `sw_other_${Date.now()}`;
+    for (const name of [old, recent, other]) await onServer(url, (c) => c.query(`CREATE DATABASE "${name}"`));
+    try {
+      await dropOrphanedDatabases(url);
+      expect(await serverDatabaseExists(url, old)).toBe(false);
+      expect(await serverDatabaseExists(url, recent)).toBe(true);
+      expect(await serverDatabaseExists(url, other)).toBe(true);
+    } finally {
+      for (const name of [old, recent, other]) await onServer(url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}"`));
+    }
+  });
 });
+
+async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,16 @@
 /**
  * Throwaway databases on a PostgreSQL server: one uniquely named database per run, created from template0 and
  * dropped WITH (FORCE) when the run closes it, whatever state the run left its connection in.
+ *
+ * CREATE DATABASE and DROP DATABASE cost ~0.15 s each on a default server, as much as a small run's migration.
+ * A long-lived process (the HTTP service's workers, `npm run eval`, `npm run bench`) calls
+ * keepServerDatabasesWarm(): a closed database is then dropped in the background and the next run's database
+ * is created ahead, connected and waiting, so neither is on a run's path; settleServerDatabases() ends that and
+ * waits for it. Others (the CLI, tests) create and drop inline.
+ *
+ * Names are sw_<creation time in ms>_<random>. A database of that shape that nobody is connected to and that is
+ * older than ORPHAN_AGE_MS was left by a process that died mid-run; the first database a process creates on a
+ * server sweeps such leftovers away (in the background).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -14,9 +24,56 @@ export interface ServerDatabase extends ThrowawayDatabase {
   readonly name: string;
 }
 
-/** Creates `sw_<random>` on the server of `adminUrl` (a role allowed to CREATE DATABASE) and connects to it. */
+const NAME_PATTERN = '^sw_[0-9]{13}_[0-9a-f]{12}$';
+const ORPHAN_AGE_MS = 10 * 60_000;
+
+let warm = false;
+/** Per admin URL: the database created ahead for the next run. */
+const spares = new Map<string, Promise<PostgresDatabase>>();
+/** Work in the background (drops, spares, sweeps), awaited by settleServerDatabases. */
+const background = new Set<Promise<unknown>>();
+const swept = new Set<string>();
+
+/** Creates (or takes the spare of) a throwaway database on the server of `adminUrl` (a role allowed to CREATE DATABASE). */
 export async function createThrowawayDatabase(adminUrl: string): Promise<ServerDatabase> {
-  const name = `sw_${randomBytes(8).toString('hex')}`;
+  if (!swept.has(adminUrl)) {
+    swept.add(adminUrl);
+    inBackground(dropOrphanedDatabases(adminUrl));
+  }
+  const spare = spares.get(adminUrl);
+  spares.delete(adminUrl);
+  return (spare && (await spare.catch(() => undefined))) || createDatabase(adminUrl);
+}
+
+/** From now on, closed databases are dropped in the background and the next one is created ahead. */
+export function keepServerDatabasesWarm(adminUrl?: string): void {
+  warm = true;
+  if (adminUrl) prepareSpare(adminUrl);
+}
+
+/** Ends the warm mode: drops the spares and waits for every drop and creation still under way. */
+export async function settleServerDatabases(): Promise<void> {
+  warm = false;
+  const waiting = [...spares.values()];
+  spares.clear();
+  for (const spare of waiting) inBackground(spare.then((db) => db.close()));
+  while (background.size > 0) await Promise.allSettled([...background]);
+}
+
+function prepareSpare(adminUrl: string): void {
+  if (!warm || spares.has(adminUrl)) return;
+  const spare = createDatabase(adminUrl);
+  spares.set(adminUrl, spare);
+  inBackground(spare);
+}
+
+function inBackground(work: Promise<unknown>): void {
+  const tracked = work.catch(() => undefined).finally(() => background.delete(tracked));
+  background.add(tracked);
+}
+
+async function createDatabase(adminUrl: string): Promise<PostgresDatabase> {
+  const name = `sw_${Date.now()}_${randomBytes(6).toString('hex')}`;
   await withAdminClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`));
   const client = new pg.Client({ connectionString: urlForDatabase(adminUrl, name) });
   // A connection the server terminates emits 'error'; unhandled, that would crash the process. The failure
@@ -29,6 +86,18 @@ export async function createThrowawayDatabase(adminUrl: string): Promise<ServerD
     throw error;
   }
   return new PostgresDatabase(client, adminUrl, name);
+}
+
+/** Drops throwaway databases nobody is connected to, created more than ORPHAN_AGE_MS ago (by their name). */
+export async function dropOrphanedDatabases(adminUrl: string): Promise<void> {
+  const left = await withAdminClient(adminUrl, async (admin) => (await admin.query<{ name: string }>(
+    `SELECT datname::text AS name FROM pg_catalog.pg_database d
+     WHERE datname ~ $1 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity a WHERE a.datid = d.oid)`,
+    [NAME_PATTERN],
+  )).rows);
+  for (const { name } of left) {
+    if (Date.now() - Number(name.split('_')[1]) > ORPHAN_AGE_MS) await dropDatabase(adminUrl, name);
+  }
 }
 
 class PostgresDatabase implements ServerDatabase {
@@ -72,7 +141,9 @@ class PostgresDatabase implements ServerDatabase {
     } catch {
       // A broken connection must not keep the database alive: FORCE below terminates whatever is left.
     }
-    await dropDatabase(this.adminUrl, this.name);
+    if (!warm) return dropDatabase(this.adminUrl, this.name);
+    inBackground(dropDatabase(this.adminUrl, this.name));
+    prepareSpare(this.adminUrl);
   }
 }
 
