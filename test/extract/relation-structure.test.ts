@@ -171,3 +171,35 @@ describe('an aside in a delete rule', () => {
     expect(relation(model, 'Visit', 'client').onDelete).not.toBe('Cascade');
   });
 });
+
+describe('clauses without their subject', () => {
+  const { model } = extract([
+    '# Radio app', '', '## Stations', '', 'A station has a call sign.', '', '## Blocks', '', 'A block has a number.', '',
+    '## Slots', '', '- belongs to a station (required); optionally to one of that station\'s blocks', '- title (required)', '',
+    '## Sponsors', '', '- Sponsor: name, contact email.', '- Spot: belongs to one sponsor and airs on one station.', '- Note: these are sold by the week and run on one station.', '', '## Spots', '', 'A spot has a length in seconds.', '',
+  ].join('\n'));
+  it('takes the section\'s record as the subject of a bullet that opens with its verb, and "(required)" outweighs a later "optionally"', () => {
+    expect(relation(model, 'Slot', 'station').required).toBe(true);
+  });
+  it('reads "; optionally to one of X\'s Ys" as the same verb with another, optional object', () => {
+    const r = relation(model, 'Slot', 'block');
+    expect(r.to).toBe('Block');
+    expect(r.required).toBe(false);
+  });
+  it('takes a "Label:" naming a record as the subject, and "<verb>s on one X" as a link', () => {
+    expect(relation(model, 'Spot', 'station').to).toBe('Station');
+    expect(model.relations.filter((r) => r.from === 'Sponsor')).toEqual([]);
+    assertConsistent(model);
+  });
+  it('records each X against exactly one Y', () => {
+    const { model: m } = extract(['# Radio app', '', '## Data', '', 'A licence has a number. A fine has an amount.', '', 'The system shall record each fine against exactly one licence.'].join('\n'));
+    expect(relation(m, 'Fine', 'licence').to).toBe('Licence');
+  });
+});
+
+describe('"must not delete its Xs"', () => {
+  it('keeps the Xs without the link', () => {
+    const { model } = extract(['# Radio app', '', '## Data', '', 'A series has a name. An episode has a title and belongs to a series (optional). Deleting a series must not delete its episodes, they just become series-less.'].join('\n'));
+    expect(model.relations.find((r) => r.from === 'Episode' && r.to === 'Series')?.onDelete).toBe('SetNull');
+  });
+});

@@ -44,15 +44,40 @@ const CONTAINMENT = new Set(['sit', 'live', 'fall', 'belong', 'nest']);
 
 let junction: AddManyToMany | undefined;
 
+/** What a sentence's earlier clauses settled: the implied subject, and the subject of the last pointing verb. */
+interface ClauseState {
+  fallback?: DraftEntity;
+  pointed?: DraftEntity;
+}
+
+function contextEntity(doc: Doc, s: Sentence): DraftEntity | undefined {
+  const terms = doc.sectionEntities.get(s.block.section);
+  return terms?.length === 1 ? doc.registry.get(terms[0]!) : undefined;
+}
+
+/** Whether a clause opens with its verb group ("belongs to a show", "can have several stops", "is run by one team"). */
+function opensWithVerb(t: string[]): boolean {
+  const w = t[0]!;
+  if (MODALS.includes(w) || PASSIVE_AUX.includes(w) || w === 'has' || w === 'have') return true;
+  const l = lemma(w);
+  return l !== w && [...POINT_VERBS, ...GATHER_VERBS, ...LINKING_VERBS].includes(l);
+}
+
 export function readClauseLinks(doc: Doc, addManyToMany: AddManyToMany): void {
   junction = addManyToMany;
   const many: Statement[] = [];
   const gathered: Statement[] = [];
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
-    const text = restatePronoun(storyless(s.text)).replace(/\([^)]*\)/g, ' ');
+    let text = restatePronoun(storyless(s.text)).replace(/\([^)]*\)/g, ' ');
+    // "Campaign: belongs to one sponsor and runs on one show": the label is the subject of what follows it.
+    const label = /^([A-Za-z][\w -]{0,30}):\s+(.+)$/.exec(text.trim());
+    const labelled = label ? doc.registry.resolve(label[1]!) : undefined;
+    if (label && labelled && usable(labelled)) text = label[2]!;
+    // A label that names no record ("Note: …") leaves no subject to imply.
+    const state: ClauseState = { fallback: labelled && usable(labelled) ? labelled : label ? undefined : contextEntity(doc, s) };
     for (const clause of text.split(/\s*[;:]\s+|,\s+(?:and|but|while|whereas|so)\s+|\s+[—–]\s+|,\s+(?=(?:an?|each|every|one)\s)/i)) {
-      readClause(doc, s, clause, many, gathered);
+      readClause(doc, s, clause, many, gathered, state);
     }
   }
   // A pair said to be "many" both ways is a junction; one said "many" one way with a gathering verb is parent/child.
@@ -118,7 +143,7 @@ function quantifierBefore(t: string[], end: number, from: number): { words: stri
   return undefined;
 }
 
-function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], gathered: Statement[]): void {
+function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], gathered: Statement[], state: ClauseState): void {
   const t = tokens(clause);
   if (t.length < 3) return;
   // A mention may include its determiner or quantifier ("exactly one shipper"): it starts at its noun here.
@@ -133,10 +158,27 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
   });
   if (ms.length === 0) return;
   if (instruction(doc, s, clause, t, ms)) return;
-  const subject = ms[0]!;
-  if (subject.start > 2 || !t.slice(0, subject.start).every((w) => SUBJECT_DETS.has(w))) return;
-  let at = subject.end;
+  let subject = ms[0]!;
   let i = 1;
+  if (subject.start > 2 || !t.slice(0, subject.start).every((w) => SUBJECT_DETS.has(w))) {
+    const pointed = state.pointed;
+    state.pointed = undefined;
+    // "belongs to a show; optionally to one of that show's seasons": the same verb goes on with another object.
+    const more = /^(optionally\s+|also\s+|and\s+)*(?:to|in|on|under|with|at)\b/.exec(t.join(' '));
+    if (more && pointed) {
+      const o = ms[ms.length - 1]!;
+      if (o.entity !== pointed && !linked(doc, pointed, o.entity)) {
+        linkTo(doc, pointed, o.entity, { line: s.line, ref: trimRef(s.text) }, !/optionally/.test(more[0]), /optionally/.test(more[0]));
+        markUsed(doc, s);
+      }
+      return;
+    }
+    // "- belongs to a show (required)" under the show's section, or after a "Campaign:" label: the implied subject.
+    if (!state.fallback || !opensWithVerb(t)) return;
+    subject = { entity: state.fallback, start: 0, end: 0, words: tokens(state.fallback.name.replace(/([a-z])([A-Z])/g, '$1 $2')) };
+    i = 0;
+  }
+  let at = subject.end;
   while (i < ms.length) {
     const object = ms[i]!;
     const gap = t.slice(at, object.start);
@@ -149,7 +191,7 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
     // "one shipper and one equipment type", "to a plan and to an address": joined by a conjunction or preposition.
     const joins = (ws: string[]) => ws.length > 0 && ws.every((w) => OBJECT_JOINERS.includes(w)) && ws.some((w) => ['and', 'or', 'to', 'with'].includes(w));
     while (j < ms.length && !chain.some((c) => c.entity === ms[j]!.entity) && ms[j]!.entity !== subject.entity && joins(t.slice(chain[chain.length - 1]!.end, ms[j]!.start))) chain.push(ms[j++]!);
-    predicate(doc, s, clause, t, subject, pred, from, chain, many, gathered);
+    if (predicate(doc, s, clause, t, subject, pred, from, chain, many, gathered)) state.pointed = subject.entity;
     at = chain[chain.length - 1]!.end;
     i = j;
     // "… several creators and a creator many objects": the verb is left out of the second half.
@@ -166,8 +208,8 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
   }
 }
 
-function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: Mention, pred: string[], from: number, chain: Mention[], many: Statement[], gathered: Statement[]): void {
-  if (pred.length === 0 || pred.length > 8 || pred.some((w) => NEGATIONS.includes(w))) return;
+function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: Mention, pred: string[], from: number, chain: Mention[], many: Statement[], gathered: Statement[]): boolean {
+  if (pred.length === 0 || pred.length > 8 || pred.some((w) => NEGATIONS.includes(w))) return false;
   const object = chain[0]!;
   // Up to two words may sit between the quantifier and the object's mention ("several shipping addresses").
   let q: ReturnType<typeof quantifierBefore>;
@@ -193,11 +235,11 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
     }
     particles.push(w);
   }
-  if (!verb || particles.length > 3) return;
-  if (passive && !/(?:ed|en|wn|lt|ld|ne|ot|ung|ught|et|id)$/.test(verb)) return;
+  if (!verb || particles.length > 3) return false;
+  if (passive && !/(?:ed|en|wn|lt|ld|ne|ot|ung|ught|et|id)$/.test(verb)) return false;
   participle = passive ? verb : '';
   const l = lemma(verb);
-  if (VIEW_VERBS.includes(l) || l === 'be') return;
+  if (VIEW_VERBS.includes(l) || l === 'be') return false;
   const rest = t.slice(chain[chain.length - 1]!.end).join(' ');
   const conditional = optional || CONDITION_WORDS.test(rest.split(/\s+(?:and|but)\s+/)[0] ?? '') || pred.includes('optional') || pred.includes('optionally');
   const after = clause.slice(clause.toLowerCase().indexOf(object.words[object.words.length - 1]!) + object.words[object.words.length - 1]!.length);
@@ -214,15 +256,17 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
       many.push({ subject: subject.entity, object: o.entity, s, after });
       if (!passive && GATHER_VERBS.includes(l)) gathered.push({ subject: subject.entity, object: o.entity, s, after });
     }
-    return;
+    return false;
   }
   const per = ['per', 'for', 'every'].includes(t[chain[chain.length - 1]!.end] ?? '') && !self(object);
   if (per && !passive && GATHER_VERBS.includes(l)) {
     for (const o of chain) if (!self(o)) gathered.push({ subject: subject.entity, object: o.entity, s, after });
-    return;
+    return false;
   }
-  const points = LINKING_VERBS.includes(l) || POINT_VERBS.includes(l) || (passive && particles.length > 0) || (!!q && STRICT_ONE.includes(qPhrase) && !GATHER_VERBS.includes(l));
-  if (!points || (!q && !LINKING_VERBS.includes(l))) return;
+  // "runs on one show", "is held at a venue": a verb with a preposition before one row points at it.
+  const prepOne = particles.length > 0 && OWNER_PREPOSITIONS.concat(['at', 'to', 'from', 'by']).includes(particles[particles.length - 1]!) && !!q && !q.many;
+  const points = LINKING_VERBS.includes(l) || POINT_VERBS.includes(l) || (passive && particles.length > 0) || (!!q && STRICT_ONE.includes(qPhrase) && (!GATHER_VERBS.includes(l) || prepOne));
+  if (!points || (!q && !LINKING_VERBS.includes(l))) return false;
   for (const o of chain) {
     if (self(o)) {
       // Only "another <own kind>" makes a self-reference.
@@ -238,6 +282,7 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
     linkTo(doc, subject.entity, o.entity, at, !conditional, conditional);
     markUsed(doc, s);
   }
+  return true;
 }
 
 /** "record check calls on a load", "keep notes against each job"; "which equipment types each carrier operates". */
@@ -253,11 +298,12 @@ function instruction(doc: Doc, s: Sentence, clause: string, t: string[], ms: Men
   }
   if (!INSTRUCTION_VERBS.includes(t[0]!)) return false;
   const object = ms[0]!;
-  if (object.start > 2 || !isPluralWord(t[object.end - 1]!)) return false;
+  // "record check calls on a load", "record each claim against exactly one policy".
+  if (object.start > 2 || (!isPluralWord(t[object.end - 1]!) && !['each', 'every'].includes(t[object.start - 1] ?? ''))) return false;
   const prep = t[object.end];
   const owner = ms[1];
   if (!prep || !OWNER_PREPOSITIONS.includes(prep) || !owner || owner.start > object.end + 3 || owner.entity === object.entity) return true;
-  if (!t.slice(object.end + 1, owner.start).every((w) => ['a', 'an', 'the', 'each', 'every', 'one', 'its', 'their'].includes(w))) return true;
+  if (!t.slice(object.end + 1, owner.start).every((w) => ['a', 'an', 'the', 'each', 'every', 'one', 'its', 'their', 'exactly', 'single'].includes(w))) return true;
   if (linked(doc, object.entity, owner.entity)) return true;
   linkTo(doc, object.entity, owner.entity, { line: s.line, ref: trimRef(s.text) }, true);
   markUsed(doc, s);

@@ -233,7 +233,9 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
     if (!from || from === target || from.kind === 'tenant-root') continue;
     if (doc.relations.some((r) => r.from === from.name && r.to === target.name)) continue;
     // "belongs to a customer when the shopper is logged in": a conditional link is optional.
-    const optional = /\b(?:may|optional(?:ly)?|can|or|when|if|unless|otherwise)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
+    // "belongs to a show (required); optionally to …": a stated "(required)" right after the target settles it.
+    const statedRequired = /^[^.;(]{0,30}\((?:required|mandatory)\)/i.test(text.slice((m.index ?? 0) + m[0].length - (raw.length - phrase.length)));
+    const optional = !statedRequired && /\b(?:may|optional(?:ly)?|can|or|when|if|unless|otherwise)\b/i.test(text.slice(0, (m.index ?? 0) + m[0].length + 40));
     // "linked to a deal, a contact and/or an account": every listed target.
     const listed = text.slice((m.index ?? 0) + m[0].length - phrase.length).split(/[.;(]/)[0] ?? phrase;
     const targets = findMentions(doc, listed, s.block).map((x) => x.entity).filter((e) => e !== from);
@@ -243,7 +245,7 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
       const role = camelCase(t.name);
       addRelation(doc, {
         name: role, from: from.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id',
-        required: all.length > 1 ? false : !optional, requiredStated: all.length > 1 || /\bexactly\b|\boptional|\bmay\b/i.test(text), line: s.line, ref: trimRef(s.text),
+        required: all.length > 1 ? false : !optional, requiredStated: all.length > 1 || statedRequired || /\bexactly\b|\boptional|\bmay\b/i.test(text), line: s.line, ref: trimRef(s.text),
       });
     }
     markUsed(doc, s);

@@ -8,7 +8,8 @@ import type { ReferentialAction } from '../../../../model/model.ts';
 export const DELETE_VERBS: RegExp = /\b(?:delet|remov|purg|trash|hard[- ]delet|destroy|eras|drop|clos)\w*/i;
 
 export const RESTRICT_CUES: readonly RegExp[] = [
-  /\b(?:can(?:'|’)?t|cannot|can not|must not|may not|mustn't|shouldn'?t (?:be able to)?|never)\s+(?:be\s+)?(?:deleted|deletable|removed|purged|delete|remove|hard-deleted)\b/i,
+  // "must not delete its episodes" keeps the episodes (set-null), unlike "must not be deleted".
+  /\b(?:can(?:'|’)?t|cannot|can not|must not|may not|mustn't|shouldn'?t (?:be able to)?|never)\s+(?:be\s+)?(?:deleted|deletable|removed|purged|(?:delete|remove)(?!\s+(?:its|their|the)\s)|hard-deleted)\b/i,
   /\bnot be deletable\b/i, /\b(?:is|are) blocked while\b/i, /\bonly (?:archived|disabled|deactivated)\b/i,
   /\bblocks? (?:the )?delet/i, /\bprevents? (?:the )?delet/i, /\bshouldn'?t be able to delete\b/i,
   /\bcan(?:'|’)?t be (?:deleted|removed) while\b/i, /\bmust (?:first )?(?:move|reassign)\b/i,
@@ -17,7 +18,7 @@ export const RESTRICT_CUES: readonly RegExp[] = [
 export const SET_NULL_CUES: readonly RegExp[] = [
   /\bloses? the (?:link|reference|\w+)\b/i, /\bjust loses\b/i, /\bsimply has no\b/i, /\b(?:stays?|remains?|is kept|are kept|survives?|keep (?:the|their|its))\b/i,
   /\bbecomes? unassigned\b/i, /\bgo(?:es)? back to the unassigned\b/i, /\bwithout an?\b/i, /\bdetached\b/i, /\b(?:are|is) not deleted\b/i,
-  /\bkeep (?:the|their|its) \w+/i, /\bmust (?:survive|outlive)\b/i, /\bset to (?:null|empty)\b/i, /\bunlinked\b/i, /\bcleared\b/i,
+  /\bkeep (?:the|their|its) \w+/i, /\bmust (?:survive|outlive)\b/i, /\b(?:must|should|does|do|will|shall)\s+not\s+(?:delete|remove)\s+(?:its|their|the)\b/i, /\bbecomes? [a-z]+-?less\b/i, /\bset to (?:null|empty)\b/i, /\bunlinked\b/i, /\bcleared\b/i,
 ];
 
 /** Many-to-many detach ("removes it from every task") settles nothing on a foreign key. */
