@@ -11,6 +11,14 @@ export interface EngineSummary {
   ratios: Record<number, number | null>;
   peakRssMb: number;
   pgliteHeapPeakMb: number;
+  /** The targets of the performance issue, checked on this run's numbers (sizes not measured are left out). */
+  targets: Target[];
+}
+
+export interface Target {
+  what: string;
+  measured: string;
+  met: boolean;
 }
 
 export function summarize(result: EngineResult): EngineSummary {
@@ -22,7 +30,30 @@ export function summarize(result: EngineResult): EngineSummary {
     ratios: Object.fromEntries(result.rows.map((r) => [r.entities, ratio(r) === null ? null : round1(ratio(r)!)])),
     peakRssMb: result.peakRssMb,
     pgliteHeapPeakMb: result.pgliteHeapPeakMb,
+    targets: targets(result),
   };
+}
+
+/**
+ * 10 entities under 1.5 s warm on PGlite and 0.5 s on a server; 200 entities under 5 s; validation at most 3× the
+ * floor; growth 50→500 at most 1.2.
+ */
+function targets(result: EngineResult): Target[] {
+  const list: Target[] = [];
+  const at = (n: number) => result.rows.find((r) => r.entities === n);
+  const small = at(10);
+  const limit10 = result.engine === 'pglite' ? 1500 : 500;
+  if (small) list.push({ what: `10 entities < ${limit10} ms`, measured: `${small.pipelineMs} ms`, met: small.valid && small.pipelineMs < limit10 });
+  const large = at(200);
+  if (large) list.push({ what: '200 entities < 5000 ms', measured: `${large.pipelineMs} ms`, met: large.valid && large.pipelineMs < 5000 });
+  const ratios = result.rows.map((r) => ({ n: r.entities, ratio: ratio(r) }));
+  if (ratios.length > 0) {
+    const worst = ratios.reduce((a, b) => ((b.ratio ?? Infinity) > (a.ratio ?? Infinity) ? b : a));
+    list.push({ what: 'validate ≤ 3× floor at every size', measured: `worst ${worst.ratio?.toFixed(1) ?? 'n/a'} at ${worst.n}`, met: worst.ratio !== null && worst.ratio <= 3 });
+  }
+  const k = growth(result.rows, 50, 500, (r) => r.pipelineMs);
+  if (k !== null) list.push({ what: 'growth 50→500 ≤ 1.2', measured: k.toFixed(2), met: k <= 1.2 });
+  return list;
 }
 
 export function formatEngine(result: EngineResult): string {
@@ -42,6 +73,7 @@ export function formatEngine(result: EngineResult): string {
     ...result.rows.filter((r) => r.floorError).map((r) => `${r.entities} entities: the migration does not apply on this engine: ${r.floorError}`),
     `growth exponent 50→500: pipeline ${exp(s.growthPipeline50to500)}, validate ${exp(s.growthValidate50to500)}; ` +
       `peak RSS ${s.peakRssMb} MB${result.engine === 'pglite' ? `, largest PGlite WASM heap ${s.pgliteHeapPeakMb} MB` : ''}`,
+    `targets: ${s.targets.map((t) => `${t.what}: ${t.measured} ${t.met ? 'met' : 'NOT met'}`).join('; ')}`,
   ].join('\n');
 }
 
@@ -50,6 +82,8 @@ export const LEGEND = [
   'extract…engineDiff: the pure passes alone (engineDiff: Prisma\'s initial migration DDL). open…rules: the validator\'s',
   'steps inside the pipeline run (open/close: the throwaway database; squawk: wall time, beside the database steps).',
   'floor: the same migration SQL applied alone; validate: the validate node; val/floor: their ratio.',
+  'On a server the process runs as the service\'s workers do: each throwaway database created ahead of its run and',
+  'dropped after it, in the background (open/close then show only what is left on the run\'s path).',
 ].join('\n');
 
 function ratio(r: Row): number | null {
