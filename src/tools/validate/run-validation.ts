@@ -106,7 +106,8 @@ async function onDatabase(db: ThrowawayDatabase, model: DataModel, artifacts: Ar
   if (!outcome.migrationApplies.ok) return;
   // On a server the drift proof reads the database on a connection of its own, beside the steps below: they
   // add rows, statistics, roles and grants, none of which Prisma's diff reads. PGlite has one connection.
-  const separate = outcome.prisma.ok ? await db.separatePrismaAdapter() : undefined;
+  // A second connection that cannot be had only costs the overlap: the proof then runs first, on this one.
+  const separate = outcome.prisma.ok ? await db.separatePrismaAdapter().catch(() => undefined) : undefined;
   const drift = separate ? driftStep(separate.adapter, schema).finally(() => separate.close()) : undefined;
   try {
     if (outcome.prisma.ok && !drift) outcome.drift = await driftStep(await db.prismaAdapter(), schema);
