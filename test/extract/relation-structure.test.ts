@@ -1,6 +1,6 @@
 /** Relations read from the structure of a sentence (subject, verb, quantifier, object): each on its own neutral snippet. */
 import { describe, expect, it } from 'vitest';
-import { assertConsistent, extract, relation } from './helpers.ts';
+import { assertConsistent, entity, extract, relation } from './helpers.ts';
 
 describe('many-to-many stated both ways with a passive second clause', () => {
   it('reads "one X can use several Ys, and a Y is used in many Xs" as a junction', () => {
@@ -201,5 +201,22 @@ describe('"must not delete its Xs"', () => {
   it('keeps the Xs without the link', () => {
     const { model } = extract(['# Radio app', '', '## Data', '', 'A series has a name. An episode has a title and belongs to a series (optional). Deleting a series must not delete its episodes, they just become series-less.'].join('\n'));
     expect(model.relations.find((r) => r.from === 'Episode' && r.to === 'Series')?.onDelete).toBe('SetNull');
+  });
+});
+
+describe('a many-to-many side named nowhere else', () => {
+  it('becomes a record when it is the object of one half and the subject of the other', () => {
+    const { model } = extract(['# Choir app', '', '## Singers', '', 'A singer has a name and an email.', '', 'Badges: a singer has any number of badges; a badge is on any number of singers.'].join('\n'));
+    expect(relation(model, 'Singer', 'badges').cardinality).toBe('many-to-many');
+    expect(entity(model, 'Badge').kind).toBe('tenant');
+    assertConsistent(model);
+  });
+  it('becomes a record at the end of "each link between a X and a Y"', () => {
+    const { model } = extract(['# Choir app', '', '## Concerts', '', 'A concert has a title and a date.', '', 'Each link between a concert and a sponsor carries the sponsor\'s tier on that concert.'].join('\n'));
+    expect(relation(model, 'Concert', 'sponsors').through).toBe('ConcertSponsor');
+  });
+  it('is not made from a field word', () => {
+    const { model } = extract(['# Choir app', '', '## Singers', '', 'A singer has a name. A singer has any number of notes; a note is on any number of singers.'].join('\n'));
+    expect(model.entities.map((e) => e.name)).not.toContain('Note');
   });
 });

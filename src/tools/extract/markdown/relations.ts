@@ -15,6 +15,8 @@ import { restatePronoun, storyless } from './entities.ts';
 import { readClauseLinks } from './clause-links.ts';
 import { PUT_ON_WITH, STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.ts';
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
+import { FIELD_WORDS } from './vocabulary/nouns.ts';
+import { DETERMINERS } from './vocabulary/grammar.ts';
 import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS, M2M_ADDED_TO } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
@@ -321,7 +323,9 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
     const a = resolve(both[1]!);
     // "a vessel can have several owners and a boater can own several vessels": the object is a role of the
     // second clause's subject.
-    const b = resolve(both[2]!) ?? (resolve(both[4]!) === a ? resolve(both[3]!) : undefined);
+    // "A donor has any number of tags; a tag is on any number of donors": a noun that is the object of one half
+    // and the subject of the other is a record of its own, even if nothing else described it.
+    const b = resolve(both[2]!) ?? (resolve(both[4]!) === a ? resolve(both[3]!) : undefined) ?? (a && resolve(both[4]!) === a ? sideRecord(doc, both[2]!, both[3]!, s) : undefined);
     if (a && b && a !== b && a.kind !== 'tenant-root' && b.kind !== 'tenant-root' && resolve(both[3]!) === b && resolve(both[4]!) === a) {
       // "an instructor can teach several rooms and a room has several instructors", where "instructor" is a role
       // value of the staff entity: the junction is named "<entity> <role>" from the side that is an entity.
@@ -338,7 +342,8 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
   const link = used ? [used[0], used[2], used[1], used[3]] : (M2M_LINK_BETWEEN.exec(text) ?? M2M_TAG_WITH.exec(text) ?? M2M_ADDED_TO.exec(text));
   if (link) {
     const a = doc.registry.resolve(link[1]!, undefined, { loose: true });
-    const b = doc.registry.resolve(link[2]!, undefined, { loose: true });
+    // "Each link between a matter and a contact carries …": both ends of a link are records.
+    const b = doc.registry.resolve(link[2]!, undefined, { loose: true }) ?? (a && !used && M2M_LINK_BETWEEN.test(text) ? sideRecord(doc, link[2]!, link[2]!, s) : undefined);
     if (a && b && a !== b && a.kind !== 'tenant-root' && b.kind !== 'tenant-root') {
       addManyToMany(doc, a, b, pluralRole(b.name), s, link[3] ? `each with ${link[3]}` : '');
       return;
@@ -380,6 +385,22 @@ function manyToMany(doc: Doc, s: Sentence, text: string): void {
     const after = text.slice((m.index ?? 0) + m[0].length);
     addManyToMany(doc, a, b, role, s, after);
   }
+}
+
+/**
+ * The record a many-to-many names without any other description: `object` (one half's object) and `subject` (the
+ * other half's subject) must be the same noun, a plain one that no field word, role or tenant name claims.
+ */
+function sideRecord(doc: Doc, object: string, subject: string, s: Sentence): DraftEntity | undefined {
+  const o = normalise(object);
+  const sub = normalise(subject);
+  if (o.length === 0 || o.length > 2 || o.join(' ') !== sub.join(' ') || doc.registry.isOrgPhrase(o)) return undefined;
+  if (o.some((w) => FIELD_WORDS.includes(w) || DETERMINERS.includes(w)) || PEOPLE_HEADS.test(pascalCase(o[o.length - 1]!))) return undefined;
+  const name = pascalCase(o.join(' '));
+  const owner = doc.registry.list().find((e) => e.fields.some((f) => f.name === camelCase(plural(o.join(' '))) || f.name === camelCase(o.join(' '))));
+  // The plain "tags" attribute read before the record was known is that link.
+  if (owner) owner.fields = owner.fields.filter((f) => f.name !== camelCase(plural(o.join(' '))) && f.name !== camelCase(o.join(' ')));
+  return doc.registry.add(name, { kind: 'tenant', line: s.line, ref: trimRef(s.text), evidence: 'many-to-many' });
 }
 
 function pluralRole(entity: string): string {
