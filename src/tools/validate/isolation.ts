@@ -423,7 +423,7 @@ class Probe {
           this.references.push({ ...referenceOf(table, fk), status: 'inconclusive', detail: `organization A has no row in ${fk.refTable} to point at` });
           continue;
         }
-        const { values } = this.synthesize(table, this.orgB, this.rowsB);
+        const { values } = this.synthesize(table, this.orgB, this.rowsB, 'required');
         fk.columns.forEach((column, i) => {
           const refColumn = fk.refColumns[i] ?? '';
           values.set(column, column === this.options.tenantColumn ? (this.orgB[this.orgKey] ?? null) : (parent[refColumn] ?? null));
@@ -485,16 +485,19 @@ class Probe {
 
   /**
    * Values for the columns an INSERT must name: the tenant column, FKs (pointing at `rows` of the same tenant,
-   * the organization, or global rows), and NOT NULL columns without a default. FKs with no row to point at
-   * are left null where a column allows it (self-references, cycles): PostgreSQL then skips the check.
+   * the organization, or global rows; with `required`, only those that cannot be left null), and NOT NULL
+   * columns without a default. FKs with no row to point at are left null where a column allows it
+   * (self-references, cycles): PostgreSQL then skips the check.
    */
-  private synthesize(table: CatalogTable, org: Row | undefined, rows: Map<string, Row>): Synthesized {
+  private synthesize(table: CatalogTable, org: Row | undefined, rows: Map<string, Row>, references: 'all' | 'required' = 'all'): Synthesized {
     const values = new Map<string, string | null>();
     const gaps: string[] = [];
     const blockers: string[] = [];
     if (org && table.columns.some((c) => c.name === this.options.tenantColumn))
       values.set(this.options.tenantColumn, org[this.orgKey] ?? null);
     for (const fk of table.foreignKeys) {
+      // A reference left null is not checked (MATCH SIMPLE): a row that only has to exist need not pay for it.
+      if (references === 'required' && fk.columns.some((c) => c !== this.options.tenantColumn && !columnOf(table, c).notNull)) continue;
       const target = this.targetRow(table, fk, org, rows);
       if (target) {
         fk.columns.forEach((column, i) => {
