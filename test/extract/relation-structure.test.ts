@@ -220,3 +220,37 @@ describe('a many-to-many side named nowhere else', () => {
     expect(model.entities.map((e) => e.name)).not.toContain('Note');
   });
 });
+
+describe('junctions the PRD names', () => {
+  it('reads "Xs are linked to Ys through Z" with Z as the junction', () => {
+    const { model } = extract(['# Club app', '', '## Data', '', 'A rider has a name. A stable has a name. Each stabling records the start date and the box number.', '', 'Riders are linked to stables through stabling. A rider can have several stables and a stable houses many riders.'].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect(r?.through).toBe('Stabling');
+    expect(entity(model, 'Stabling').kind).toBe('junction');
+    assertConsistent(model);
+  });
+  it('reads "which Xs <verb> on which Y" as a many-to-many whose junction is the section\'s compound', () => {
+    const { model } = extract(['# Club app', '', '## Riders', '', 'A rider has a name.', '', '## Events', '', 'An event has a title and a date.', '', '## Event crew', '', '- which riders work on which event, and what they do', '- a rider appears at most once per event'].join('\n'));
+    const r = model.relations.find((x) => x.cardinality === 'many-to-many');
+    expect([r?.from, r?.to].sort()).toEqual(['Event', 'Rider']);
+    expect(r?.through).toBe('EventCrew');
+    assertConsistent(model);
+  });
+  it('keeps a singular link stated in an attribute list beside a many-to-many of the same pair', () => {
+    const { model } = extract(['# Club app', '', '## Riders', '', 'A rider has a name.', '', '## Events', '', '- title — required', '- head judge — required, a rider', '', '## Event crew', '', '- which riders work on which event'].join('\n'));
+    expect(model.relations.some((x) => x.from === 'Event' && x.to === 'Rider' && x.cardinality === 'many-to-one')).toBe(true);
+    expect(model.relations.some((x) => x.cardinality === 'many-to-many')).toBe(true);
+  });
+});
+
+describe('a sentence about the pair of a many-to-many', () => {
+  it('adds no one-to-many beside it', () => {
+    const { model } = extract(['# Club app', '', '## Data', '', 'A rider has a name.', '', 'Each link between a rider and a sponsor carries the sponsor tier. A sponsor is linked to a given rider at most once. Removing a sponsor only removes their links to riders.'].join('\n'));
+    expect(model.relations.filter((x) => x.cardinality === 'many-to-one' && [x.from, x.to].includes('Sponsor'))).toEqual([]);
+    expect(model.relations.some((x) => x.cardinality === 'many-to-many')).toBe(true);
+  });
+  it('keeps a junction it names to exactly its two sides', () => {
+    const { model } = extract(['# Club app', '', '## Data', '', 'A rider has a name. A stable has a name. Each stabling records the start date and whether it is the primary or secondary stabling.', '', 'Riders are linked to stables through stabling.'].join('\n'));
+    expect(model.relations.filter((x) => x.from === 'Stabling')).toEqual([]);
+  });
+});

@@ -296,6 +296,16 @@ function instruction(doc: Doc, s: Sentence, clause: string, t: string[], ms: Men
       return true;
     }
   }
+  // "which staff members work on which study": two "which" phrases joined by a verb are a many-to-many.
+  const whiches = t.map((w, k) => (w === 'which' ? k : -1)).filter((k) => k >= 0);
+  if (whiches.length >= 2) {
+    const first = ms.find((m) => m.start === whiches[0]! + 1);
+    const second = ms.find((m) => m.start === whiches[1]! + 1);
+    if (first && second && first.entity !== second.entity && whiches[1]! - first.end >= 1 && whiches[1]! - first.end <= 3 && !t.slice(first.end, whiches[1]).some((w) => NEGATIONS.includes(w))) {
+      junction?.(doc, second.entity, first.entity, pluralRole(first.entity.name), s, clause.slice(clause.toLowerCase().lastIndexOf(second.words[second.words.length - 1]!) + second.words[second.words.length - 1]!.length));
+      return true;
+    }
+  }
   if (!INSTRUCTION_VERBS.includes(t[0]!)) return false;
   const object = ms[0]!;
   // "record check calls on a load", "record each claim against exactly one policy".

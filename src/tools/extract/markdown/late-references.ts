@@ -91,7 +91,8 @@ function describedTarget(doc: Doc, entity: DraftEntity, f: DraftField, words: st
     const t = resolve(another[1]!);
     if (t) return t;
   }
-  const first = d.split(/[.;—–:]|\s-\s|,\s+(?:if|when|unless|and|but)\b/)[0]!.trim();
+  // "required, a staff member; …", "optional — the room it happens in": the settling word is no part of the description.
+  const first = d.split(/[.;—–:]|\s-\s|,\s+(?:if|when|unless|and|but)\b/)[0]!.trim().replace(/^(?:required|optional|mandatory)\b\s*,?\s*/i, '');
   const np = DESCRIBED_HEAD.exec(first);
   if (np) {
     const t = resolve(np[1]!);

@@ -17,7 +17,7 @@ import { PUT_ON_WITH, STORY_ACTOR, TRACKED_PER } from './vocabulary/statements.t
 import { PEOPLE_HEADS } from './vocabulary/tenancy.ts';
 import { FIELD_WORDS } from './vocabulary/nouns.ts';
 import { DETERMINERS } from './vocabulary/grammar.ts';
-import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS, M2M_ADDED_TO } from './vocabulary/relations.ts';
+import { ACT_OF_ONE, CONTAINS_ONE, M2M_PEOPLE, M2M_PER_PAIR, M2M_WHICH_ON, POINTED_TO, ACTOR_OBJECT_FOR, BELONGS_TO, DEFINE_ON, M2M_LINK_BETWEEN, M2M_TAG_WITH, M2M_BOTH_WAYS, M2M_PAIR, M2M_STRONG, MANY_QUANTIFIER, NESTING, PLURAL_VERB_IN_PLURAL, HISTORY_OF, PLURAL_VERB_PLURAL_LEAD, PUT_IN, RECORDS_EVENT_AT, ROLE_IN_PARENS, STORY_OBJECT_PREPS, ROLE_IS_ENTITY, ROLE_WHO_IS, WHO_ROLE_IS, M2M_ADDED_TO, M2M_THROUGH } from './vocabulary/relations.ts';
 
 /** Role words used as entity names ("the owner is always a user"), read before attributes are parsed. */
 export function bindRoleAliases(doc: Doc): void {
@@ -244,6 +244,8 @@ function belongsTo(doc: Doc, s: Sentence, text: string): void {
     const all = targets.length > 1 ? targets : [target];
     for (const t of all) {
       if (doc.relations.some((r) => r.from === from.name && r.to === t.name)) continue;
+      // "A contact is linked to a given matter at most once" after the two were joined many-to-many: about the pair.
+      if (doc.relations.some((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(from.name) && [r.from, r.to].includes(t.name))) continue;
       const role = camelCase(t.name);
       addRelation(doc, {
         name: role, from: from.name, to: t.name, cardinality: 'many-to-one', field: role + 'Id',
@@ -310,6 +312,24 @@ function storyLinks(doc: Doc, s: Sentence, text: string): void {
 }
 
 function manyToMany(doc: Doc, s: Sentence, text: string): void {
+  // "Patients are linked to plans through coverage": the named record is the junction.
+  const through = M2M_THROUGH.exec(text.trim());
+  if (through) {
+    const a = doc.registry.resolve(through[1]!, undefined, { loose: true });
+    const b = doc.registry.resolve(through[2]!, undefined, { loose: true });
+    const j = doc.registry.resolve(through[3]!, undefined, { loose: true });
+    if (a && b && a !== b && usableSide(a) && usableSide(b) && (!j || (j !== a && j !== b && j.kind === 'tenant' && !doc.relations.some((r) => (r.from === j.name || r.to === j.name) && ![r.from, r.to].every((n) => [j.name, a.name, b.name].includes(n)))))) {
+      const name = j?.name ?? pascalCase(normalise(through[3]!).join(' '));
+      // A junction links exactly its two sides: links read from its own attributes (to itself or to a side) go.
+      doc.relations = doc.relations.filter((r) => r.from !== name || r.cardinality === 'many-to-many');
+      if (!doc.relations.some((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name)))
+        doc.relations.push({ name: pluralRole(b.name), from: a.name, to: b.name, cardinality: 'many-to-many', through: name, required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+      const junction = doc.registry.add(name, { kind: 'junction', line: s.line, ref: trimRef(s.text), evidence: 'many-to-many' });
+      junction.kind = 'junction';
+      markUsed(doc, s);
+      return;
+    }
+  }
   const pair = M2M_PAIR.exec(text);
   if (pair) {
     const a = doc.registry.resolve(pair[1]!, undefined, { loose: true });
@@ -403,6 +423,10 @@ function sideRecord(doc: Doc, object: string, subject: string, s: Sentence): Dra
   return doc.registry.add(name, { kind: 'tenant', line: s.line, ref: trimRef(s.text), evidence: 'many-to-many' });
 }
 
+function usableSide(e: DraftEntity): boolean {
+  return e.kind !== 'tenant-root' && e.kind !== 'junction';
+}
+
 function pluralRole(entity: string): string {
   const w = tokens(entity.replace(/([a-z])([A-Z])/g, '$1 $2'));
   return camelCase([...w.slice(0, -1), plural(w[w.length - 1] ?? '')].join(' '));
@@ -434,10 +458,17 @@ function addManyToMany(doc: Doc, a: DraftEntity, b: DraftEntity, role: string, s
 function ownJunction(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): DraftEntity | undefined {
   const section = s.block.section;
   const inSection = (e: DraftEntity) => section.blocks.some((x) => e.line >= x.line && e.line <= x.endLine);
+  // "## Study team" over "which staff members work on which study": a compound opening with one side's name too.
+  const named = (e: DraftEntity) => [a, b].some((x) => e.name.endsWith(x.name) || (e.name.startsWith(x.name) && inSection(e) && s.block.section.title.toLowerCase().includes(e.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())));
+  // Links read from its name ("the study team's study") are the junction's own keys.
+  const ownLinks = (e: DraftEntity) => doc.relations.filter((r) => r.from === e.name && (r.to === a.name || r.to === b.name) && r.cardinality === 'many-to-one' && !r.requiredStated);
   const candidates = doc.registry.list().filter((e) =>
-    e !== a && e !== b && e.kind === 'tenant' && inSection(e) && (e.name.endsWith(b.name) || e.name.endsWith(a.name)) &&
-    !doc.relations.some((r) => r.from === e.name || r.to === e.name || r.through === e.name));
-  return candidates.length === 1 ? candidates[0] : undefined;
+    e !== a && e !== b && e.kind === 'tenant' && inSection(e) && named(e) &&
+    !doc.relations.some((r) => (r.from === e.name || r.to === e.name || r.through === e.name) && !ownLinks(e).includes(r)));
+  if (candidates.length !== 1) return undefined;
+  const own = ownLinks(candidates[0]!);
+  doc.relations = doc.relations.filter((r) => !own.includes(r));
+  return candidates[0];
 }
 
 /** Link data: "each with an optional role", "we need to know when each person was assigned", a manual order. */
@@ -478,7 +509,10 @@ function dropLinksShadowedByM2m(doc: Doc): void {
   const m2m = doc.relations.filter((r) => r.cardinality === 'many-to-many');
   doc.relations = doc.relations.filter((r) => {
     if (r.cardinality === 'many-to-many') return true;
-    return !m2m.some((m) => ((m.from === r.from && m.to === r.to) || (m.from === r.to && m.to === r.from)) && r.name === camelCase(r.to));
+    // Only a link read from a "many" wording (or the m2m's own sentence) is shadowed: "principal investigator, a staff
+    // member" on a study stays beside "which staff members work on which study".
+    const many = r.line === undefined || new RegExp(`\\b(?:${MANY_QUANTIFIER})\\b`, 'i').test(r.ref);
+    return !m2m.some((m) => ((m.from === r.from && m.to === r.to) || (m.from === r.to && m.to === r.from)) && r.name === camelCase(r.to) && (many || m.line === r.line));
   });
 }
 

@@ -110,3 +110,6 @@ export const DESCRIBED_ROLE_ON: RegExp = /^(?:the|an?)\s+[a-z]+\s+(?:on|from|of|
 
 /** Attribute heads a description never turns into a link: they hold a value about the target, not the target. */
 export const DESCRIPTION_NOT_LINK: readonly string[] = ['email', 'phone', 'url', 'id', 'count', 'total', 'percentage', 'rate', 'price', 'cost', 'fee', 'at', 'on', 'flag', 'text', 'comment', 'reason'];
+
+/** "Patients are linked to plans through coverage": two plurals joined through a record named after the preposition (group 3). */
+export const M2M_THROUGH: RegExp = /^(?:the\s+)?([a-z][\w-]*s)\s+(?:are|get|can be)\s+(?:linked|connected|tied|joined|related|attached|matched|assigned)\s+to\s+(?:the\s+)?([a-z][\w-]*s)\s+(?:through|via|by way of|by means of|using)\s+(?:an?\s+|the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*[.;]?$/i;

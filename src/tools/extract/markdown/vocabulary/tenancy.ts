@@ -21,8 +21,8 @@ export const ORG_CALLED: readonly RegExp[] = [
 
 export const SIGN_IN: RegExp = /\b(?:sign(?:s|ed)?[- ]in|log(?:s|ged)?[- ]?(?:in|into|on))\b/i;
 
-/** "before anyone is logged in", "without signing in": the sentence is about the moment, not about who signs in. */
-export const NOT_SIGNING_IN: RegExp = /\b(?:before|without|until|unless)\s+(?:(?:anyone|someone|anybody|they|you|a user|the user)\s+(?:is|are|has|have)\s+)?(?:logged|signed|logging|signing)\b|\bnot (?:logged|signed) in\b/i;
+/** "before anyone is logged in", "without signing in", "Sponsors do not log in": no one here signs in. */
+export const NOT_SIGNING_IN: RegExp = /\b(?:before|without|until|unless)\s+(?:(?:anyone|someone|anybody|they|you|a user|the user)\s+(?:is|are|has|have)\s+)?(?:logged|signed|logging|signing)\b|\bnot (?:logged|signed) in\b|\b(?:do|does|will|shall|can|may|must)\s+(?:not|never)\s+(?:sign|log)\b|\b(?:cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|won’t|never)\s+(?:sign|log)\b/i;
 
 /** "one login can belong to several organizations", "users are global". */
 export const GLOBAL_USERS: RegExp = /\b(?:one login can belong to (?:several|multiple|many)|users are global|(?:user|login|account) can (?:belong to|be a member of|join) (?:several|multiple|many|more than one) (?:organi[sz]ations|orgs|tenants|workspaces)|members? of (?:several|multiple) (?:organi[sz]ations|orgs|workspaces))\b/i;
