@@ -16,7 +16,7 @@ export const engines: Engine[] = [
   { name: 'postgres', url: serverUrl, skip: !serverUrl },
 ];
 
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

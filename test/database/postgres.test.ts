@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openThrowawayDatabase, withThrowawayDatabase } from '../../src/tools/database/open.ts';
-import pg from 'pg';
 import {
   createThrowawayDatabase, dropOrphanedDatabases, keepServerDatabasesWarm, settleServerDatabases, type ServerDatabase,
 } from '../../src/tools/database/postgres.ts';
 import { serverUrl } from '../support.ts';
-import { serverDatabaseExists } from './engines.ts';
+import { onServer, serverDatabaseExists } from './engines.ts';
 
 describe.skipIf(!serverUrl)('server throwaway databases', () => {
   const url = serverUrl!;
@@ -91,12 +90,3 @@ describe.skipIf(!serverUrl)('server throwaway databases', () => {
   });
 });
 
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
