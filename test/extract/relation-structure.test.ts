@@ -254,3 +254,28 @@ describe('a sentence about the pair of a many-to-many', () => {
     expect(model.relations.filter((x) => x.from === 'Stabling')).toEqual([]);
   });
 });
+
+describe('attribute lists with examples and "which" items', () => {
+  const { model } = extract([
+    '# Kit app', '', '## Clubs', '', 'A club has a name.', '', '## Kits', '',
+    'Each club gets a kit per season: for example, the "Home Red" kit for 2025. A kit has a colour and a status (draft, ordered).', '',
+    '## Deliveries', '', 'When a kit ships, each active member of that club gets a delivery: which member, which kit, shipped date, optional courier.', '', '## Members', '', 'A member has a name.',
+  ].join('\n'));
+  it('reads "gets a Y per Z: for example, the … Y" as the Ys belonging to the subject, not the other way round', () => {
+    expect(relation(model, 'Kit', 'club').to).toBe('Club');
+    expect(model.relations.filter((r) => r.from === 'Club')).toEqual([]);
+  });
+  it('reads "which X, which Y" items as links', () => {
+    expect(relation(model, 'Delivery', 'member').to).toBe('Member');
+    expect(relation(model, 'Delivery', 'kit').to).toBe('Kit');
+    assertConsistent(model);
+  });
+});
+
+describe('people who do not sign in', () => {
+  it('are not the sign-in entity, so roles on records fall to the people who do', () => {
+    const { model } = extract(['# Trial app', '', '## Staff', '', 'A staff member has a name and an email.', '', '## Sponsors', '', 'A sponsor has a name. Sponsors do not log in.', '', '## Visits', '', '- date — required', '- coordinator — optional staff member'].join('\n'));
+    expect(relation(model, 'Visit', 'coordinator').to).toBe('StaffMember');
+    expect(model.tenancy?.userEntity).not.toBe('Sponsor');
+  });
+});

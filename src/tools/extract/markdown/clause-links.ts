@@ -34,12 +34,15 @@ interface Statement {
   object: DraftEntity;
   s: Sentence;
   after: string;
+  /** Read from "a Y per Z": a containment. */
+  per?: boolean;
 }
 
 export type AddManyToMany = (doc: Doc, a: DraftEntity, b: DraftEntity, role: string, s: Sentence, after: string) => void;
 
 const SUBJECT_DETS = new Set(['a', 'an', 'each', 'every', 'the', 'one', 'any', 'all']);
 const LEADING = new Set([...SUBJECT_DETS, ...MANY_WORDS.flat(), ...ONE_WORDS.flat(), 'another', 'other', 'its', 'their', 'exactly', 'single', 'required', 'optional', 'which']);
+const PARTICIPLE = /(?:ed|en|wn|lt|ld|ne|ot|ung|ught|et|id)$/;
 const CONTAINMENT = new Set(['sit', 'live', 'fall', 'belong', 'nest']);
 
 let junction: AddManyToMany | undefined;
@@ -95,6 +98,9 @@ export function readClauseLinks(doc: Doc, addManyToMany: AddManyToMany): void {
   }
   for (const g of gathered) {
     const pair = [g.subject.name, g.object.name].sort().join('|');
+    // "Each plan gets a box per month: for example, the Coffee Lover box": the containment outweighs a link read the
+    // other way round from the same sentence.
+    if (g.per) doc.relations = doc.relations.filter((r) => !(r.from === g.subject.name && r.to === g.object.name && r.cardinality === 'many-to-one' && !r.requiredStated && r.line === g.s.line));
     if (joined.has(pair) || linked(doc, g.subject, g.object)) continue;
     linkTo(doc, g.object, g.subject, { line: g.s.line, ref: trimRef(g.s.text) }, true);
     markUsed(doc, g.s);
@@ -220,12 +226,14 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
   let verb: string | undefined;
   let participle = '';
   const particles: string[] = [];
-  for (const w of verbWords) {
+  for (const [k, w] of verbWords.entries()) {
     if (!verb && MODALS.includes(w)) {
       optional ||= OPTIONAL_MODALS.includes(w);
       continue;
     }
-    if (!verb && PASSIVE_AUX.includes(w)) {
+    // "gets assigned to" is passive, "gets a box" is the verb itself.
+    const participleNext = PARTICIPLE.test(verbWords[k + 1] ?? '');
+    if (!verb && PASSIVE_AUX.includes(w) && (participleNext || !['get', 'gets', 'got'].includes(w))) {
       passive = true;
       continue;
     }
@@ -236,7 +244,7 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
     particles.push(w);
   }
   if (!verb || particles.length > 3) return false;
-  if (passive && !/(?:ed|en|wn|lt|ld|ne|ot|ung|ught|et|id)$/.test(verb)) return false;
+  if (passive && !PARTICIPLE.test(verb)) return false;
   participle = passive ? verb : '';
   const l = lemma(verb);
   if (VIEW_VERBS.includes(l) || l === 'be') return false;
@@ -260,7 +268,7 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
   }
   const per = ['per', 'for', 'every'].includes(t[chain[chain.length - 1]!.end] ?? '') && !self(object);
   if (per && !passive && GATHER_VERBS.includes(l)) {
-    for (const o of chain) if (!self(o)) gathered.push({ subject: subject.entity, object: o.entity, s, after });
+    for (const o of chain) if (!self(o)) gathered.push({ subject: subject.entity, object: o.entity, s, after, per: true });
     return false;
   }
   // "runs on one show", "is held at a venue": a verb with a preposition before one row points at it.

@@ -450,6 +450,8 @@ function resolveTarget(words: string[], mods: Modifiers, ctx: ChunkContext) {
 export function parseAttributeList(source: string, ctx: ChunkContext): Chunk[] {
   // "one or more line items": the quantifier's "or" is not a list separator.
   let text = source.replace(/\b(?:one|zero) or more\b/gi, 'several');
+  // "which subscription, which box, shipped date": items that open with "which" name what the record is for.
+  if (/^\s*which\s+[^,]+,\s*which\s/i.test(text)) text = text.replace(/(^|,\s*)which\s+/gi, '$1');
   const mark = MARK_AS.exec(text);
   if (mark) {
     // "the first and/or last day as a half day" → first day half, last day half (the repeated head is dropped).
