@@ -57,4 +57,10 @@ describe('uniqueness predicates after the attribute', () => {
     const keys = keysOf(['## Shows', '', 'A show has a title and a date.', '', 'Each show is given a public handle when it is announced. The handle is printed on posters, so it must be unique across the whole platform.']);
     expect(keys).toContain('Show(publicHandle)');
   });
+
+  it('with no scope named, a name is unique within the tenant and a minted value everywhere', () => {
+    const keys = keysOf(['## Dogs', '', 'A dog has a name and an API token. Only a hash of the token is stored, and the hash must be unique. The name of a dog must also be unique.']);
+    expect(keys).toContain('Dog(orgId,name)');
+    expect(keys.some((k) => /^Dog\((?!orgId)[a-zA-Z]*[Hh]ash\)$/.test(k))).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@
  * the attribute is the noun phrase just before it (or what a pronoun stands for); the record is the one that holds
  * that attribute among those the sentence, its section or the statement before it are about; the scope follows.
  */
+import nlp from 'compromise';
 import { camelCase } from '../../../model/names.ts';
 import { addField } from './attach.ts';
 import type { Doc } from './doc.ts';
@@ -14,9 +15,9 @@ import { normalise } from './registry.ts';
 import { dropDeterminers, tokens, trimRef } from './text.ts';
 import type { DraftEntity, Sentence } from './types.ts';
 import { contextEntity, fieldByPhrase, NOT_UNIQUE, resolveOne, uniqueScope } from './uniqueness.ts';
-import { ANOTHER_RECORD, IDENTIFIER_HEADS, PREDICATE_LEAD, SAME_TWICE, SCOPE_AFTER, SENTENCE_SUBJECT, UNIQUE_PREDICATE } from './vocabulary/uniqueness.ts';
+import { ANOTHER_RECORD, IDENTIFIER_HEADS, MINTED_HEADS, PREDICATE_LEAD, SAME_TWICE, SCOPE_AFTER, SENTENCE_SUBJECT, UNIQUE_PREDICATE } from './vocabulary/uniqueness.ts';
 
-const PRONOUNS = ['it', 'they', 'this', 'that', 'these', 'those', 'which'];
+const PRONOUNS = ['it', "it's", 'it’s', 'they', "they're", 'this', 'that', 'these', 'those', 'which'];
 const MODIFIER_STOP = ['a', 'an', 'the', 'its', 'their', 'unique', 'new', 'same', 'each', 'every', 'this', 'that', 'one', 'own', 'given', 'such', 'any'];
 const OWNER_WORDS = ['their', 'its', 'his', 'her', 'our', 'my', 'your', 'same', 'each', 'every', 'any'];
 /** Trailing words of an attribute phrase that another name of the same attribute may leave out ("email address" → email). */
@@ -47,7 +48,7 @@ function keyOf(doc: Doc, s: Sentence, hit: { entity: DraftEntity; field: string 
   if (!hit) return false;
   // Read already beside the field or by another phrasing: the first reading stands.
   if (doc.indexes.some((i) => i.entity === hit.entity.name && i.unique && i.fields.includes(hit.field))) return false;
-  const scope = scopeOf(doc, hit.entity, after, isUnique);
+  const scope = scopeOf(doc, hit.entity, hit.field, after, isUnique);
   if (!scope) return false;
   doc.pendingUniques.push({ entity: hit.entity.name, field: hit.field, scope, line: s.line, ref: trimRef(s.text) });
   resolveOne(doc);
@@ -57,13 +58,28 @@ function keyOf(doc: Doc, s: Sentence, hit: { entity: DraftEntity; field: string 
 /** The attribute a predicate is said of, and the record that holds it. */
 function attributeOf(doc: Doc, s: Sentence, clause: string, before: string, after: string, np?: string): { entity: DraftEntity; field: string } | undefined {
   const head = before.replace(PREDICATE_LEAD, '');
-  const tail = np ?? head.split(/[,;:(—–]|\s-\s/).pop()!;
+  // The last piece before the predicate ("title (required), requisition code like ENG-042 (required, unique …)" →
+  // "requisition code"), without its example.
+  const pieces = head.split(/[,;:(—–]|\s-\s/).map((p) => p.replace(/\)/g, ' ').trim());
+  while (pieces.length > 1 && /^(?:|required|optional|mandatory|yes|no)$/i.test(pieces[pieces.length - 1]!)) pieces.pop();
+  const last = pieces[pieces.length - 1]!;
+  const tail = (np ?? last).replace(/\s+(?:like|e\.\s?g\.?|such as|for example|for instance)\b.*$/i, '');
   const clean = (t: string) => dropDeterminers(tokens(t).filter((w) => !OWNER_WORDS.includes(w)));
   const words = clean(tail);
   // Readings of the attribute, nearest first: the phrase before the predicate; for a pronoun ("…, and it's unique
   // within a group") what it stands for — "has an email, it …", the item's label ("GUID: … it has to be unique"),
   // the sentence's subject ("The identifier is printed …, so it must be unique"); then the clause's own subject
   // ("barcodes come from … and are unique across …").
+  // "Only the names of practice areas that aren't archived have to be unique": the attribute of the records named.
+  const of = /\b(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+(?:the\s+|all\s+|any\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:that|which|who)\b|\s*$)/i.exec(head);
+  const ofRecord = of ? doc.registry.resolve(of[2]!, undefined, { loose: true }) : undefined;
+  const ofField = of && ofRecord && ofRecord.kind !== 'junction' ? fieldOf(ofRecord, clean(of[1]!)) : undefined;
+  if (ofRecord && ofField) return { entity: ofRecord, field: ofField };
+  const ofWords = of ? clean(of[1]!) : [];
+  if (ofRecord && ofRecord.kind !== 'junction' && ofRecord.kind !== 'tenant-root' && ofWords.length === 1 && IDENTIFIER_HEADS.includes(ofWords[0]!)) {
+    const f = addField(ofRecord, { name: camelCase(ofWords[0]!), type: 'string', mods: { notes: [], required: true }, line: s.line, ref: trimRef(s.text) })?.name;
+    if (f) return { entity: ofRecord, field: f };
+  }
   const readings: string[][] = [];
   const pronoun = words.length === 0 || PRONOUNS.includes(words[words.length - 1]!);
   if (!pronoun) readings.push(words);
@@ -72,11 +88,12 @@ function attributeOf(doc: Doc, s: Sentence, clause: string, before: string, afte
     if (has) readings.push(clean(has[1]!));
     const label = /^(?:\*\*)?([A-Za-z][\w /-]{0,40}?)(?:\*\*)?\s*:\s/.exec(s.block.text.trim());
     if (label) readings.push(clean(label[1]!));
-    const subject = SENTENCE_SUBJECT.exec(s.text);
-    if (subject) readings.push(clean(subject[1]!));
+    const subject = subjectOf(s.text);
+    if (subject) readings.push(clean(subject));
   }
-  const subject = SENTENCE_SUBJECT.exec(clause);
-  if (subject) readings.push(clean(subject[1]!));
+  // Only a plain clause has one subject; a list before the predicate ("title (required), code …") has none.
+  const subject = /,/.test(before) ? undefined : subjectOf(clause);
+  if (subject) readings.push(clean(subject));
   const candidates = candidateEntities(doc, s, before, after, readings[0] ?? []);
   for (const w of readings.filter((r) => r.length)) {
     const phrases: string[][] = [];
@@ -110,6 +127,15 @@ function attributeOf(doc: Doc, s: Sentence, clause: string, before: string, afte
     if (f) return { entity: ctx, field: f };
   }
   return undefined;
+}
+
+/** The noun phrase a sentence opens with, before its verb ("Matter numbers follow …", "barcodes come from …"). */
+function subjectOf(text: string): string | undefined {
+  const plain = text.replace(/^\s*(?:[A-Z]{1,5}-?\d*[.:]|AC:|[-*])\s*/, '');
+  const m = SENTENCE_SUBJECT.exec(plain);
+  if (m) return m[1];
+  const np = nlp(plain).match('^#Determiner? [(#Adjective|#Noun)+] (#Adverb|#Auxiliary|#Modal)? #Verb', 0).text();
+  return np || undefined;
 }
 
 /** A field of `e` named by the words, allowing a dropped generic tail ("email address" for email). */
@@ -146,7 +172,7 @@ function candidateEntities(doc: Doc, s: Sentence, before: string, after: string,
 }
 
 /** The scope after the predicate: global, per tenant or per parent; a predicate other than "unique" defaults to the tenant. */
-function scopeOf(doc: Doc, entity: DraftEntity, after: string, isUnique: boolean): 'org' | 'global' | { parent: string } | undefined {
+function scopeOf(doc: Doc, entity: DraftEntity, field: string, after: string, isUnique: boolean): 'org' | 'global' | { parent: string } | undefined {
   const m = SCOPE_AFTER.exec(after.replace(ANOTHER_RECORD, ' ').replace(/^\s*\(?\s*unique\b/i, ' '));
   const root = entity.kind === 'tenant-root';
   if (m) {
@@ -156,5 +182,9 @@ function scopeOf(doc: Doc, entity: DraftEntity, after: string, isUnique: boolean
     if (scoped) return root ? 'global' : scoped;
   }
   if (root) return 'global';
-  return isUnique ? 'global' : 'org';
+  // A record of one tenant said to be unique, with no scope named, is unique within its tenant; a lookup list shared
+  // by every tenant is unique everywhere, and so is a value machines mint (a token's hash, a GUID).
+  if (!isUnique) return 'org';
+  const head = tokens(field.replace(/([a-z])([A-Z])/g, '$1 $2')).pop() ?? '';
+  return entity.kind === 'tenant' && !MINTED_HEADS.includes(head) ? 'org' : 'global';
 }

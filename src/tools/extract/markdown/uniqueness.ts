@@ -16,6 +16,7 @@ import type { DraftEntity, DraftIndex, Sentence } from './types.ts';
 import { ANY_TENANT, GLOBAL_SCOPE_WORDS, GLOBALLY_UNIQUE, REJECT_ALREADY_USED, LIVE_ROWS_ONLY, SEQUENCE_SCOPED, UNIQUE_SCOPED } from './vocabulary/uniqueness.ts';
 import { storyless } from './entities.ts';
 import { uniqueClauses } from './unique-clauses.ts';
+import { flagRules, liveOnly } from './flag-rules.ts';
 
 export const NOT_UNIQUE = /\b(?:not (?:guaranteed |necessarily |always )?unique|may not be unique|non-unique|need not be unique|can be shared|may share)\b/i;
 
@@ -50,8 +51,11 @@ export function resolveUniques(doc: Doc): void {
   for (const s of doc.sentences) {
     if (s.block.section.cls !== 'data') continue;
     const text = storyless(s.text);
+    const before = doc.indexes.length;
     if (sentenceKeys(doc, s, text) || uniqueClauses(doc, s, text)) markUsed(doc, s);
-    if (partialRules(doc, s, text)) markUsed(doc, s);
+    // "Only the names of practice areas that aren't archived have to be unique": the key is partial.
+    liveOnly(doc, s, text, doc.indexes.slice(before));
+    if (partialRules(doc, s, text) || flagRules(doc, s, text)) markUsed(doc, s);
     // "…, so that exports line up; no two employees may share a number": a rule after the story's purpose.
     if (text !== s.text) for (const clause of s.text.split(/\s*;\s*/).slice(1)) if (sentenceKeys(doc, s, clause)) markUsed(doc, s);
   }
@@ -294,7 +298,7 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
 }
 
 /** The entity that references both a and b (a junction or a child), with the FK fields. */
-function holderOf(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): { entity: DraftEntity; fields: string[] } | undefined {
+export function holderOf(doc: Doc, a: DraftEntity, b: DraftEntity, s: Sentence): { entity: DraftEntity; fields: string[] } | undefined {
   // A stated many-to-many between the two is the link itself; another entity that merely references both
   // (an activity linked to a deal and a contact) is not.
   const m2m = doc.relations.find((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a.name) && [r.from, r.to].includes(b.name));
@@ -335,7 +339,7 @@ function addPendingUnique(doc: Doc, p: Doc['pendingUniques'][number]): void {
 }
 
 /** The predicate a flag word states on an entity: isDefault = true, status = 'active', resolvedAt IS NULL… */
-function flagPredicate(doc: Doc, entity: DraftEntity, flag: string, s: Sentence): Predicate | undefined {
+export function flagPredicate(doc: Doc, entity: DraftEntity, flag: string, s: Sentence): Predicate | undefined {
   const f = flag.toLowerCase();
   const negated = /^un/.test(f) ? f.slice(2) : undefined;
   const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
@@ -418,7 +422,7 @@ function partialRules(doc: Doc, s: Sentence, text: string): boolean {
  * "<owner> has only one <flag> <record> …": a partial unique on the record scoped by the owner. The same sentence
  * read as an attribute or a link of the owner ("activeLoan", "defaultPolicy") is this rule, so those go.
  */
-function ownerFlag(doc: Doc, s: Sentence, ownerPhrase: string, flagWord: string, recordPhrase: string, ctx: DraftEntity | undefined): boolean {
+export function ownerFlag(doc: Doc, s: Sentence, ownerPhrase: string, flagWord: string, recordPhrase: string, ctx: DraftEntity | undefined): boolean {
   const owner = doc.registry.resolve(ownerPhrase, ctx, { loose: true });
   const e = doc.registry.resolve(recordPhrase, undefined, { loose: true });
   if (!owner || !e || owner === e) return false;
@@ -429,7 +433,7 @@ function ownerFlag(doc: Doc, s: Sentence, ownerPhrase: string, flagWord: string,
   return true;
 }
 
-function partial(doc: Doc, e: DraftEntity, scopePhrase: string, flag: string, s: Sentence): boolean {
+export function partial(doc: Doc, e: DraftEntity, scopePhrase: string, flag: string, s: Sentence): boolean {
   // A scope word that names no entity of the model ("in a company" where the company is the tenant) is the tenant.
   const unknownScope = !doc.registry.resolve(scopePhrase, undefined, { loose: true }) && e.kind === 'tenant' ? ['orgId'] : undefined;
   const scope = scopeFields(doc, e, scopePhrase) ?? (parentFk(doc, e, scopePhrase) ? [parentFk(doc, e, scopePhrase)!] : unknownScope);
@@ -439,7 +443,7 @@ function partial(doc: Doc, e: DraftEntity, scopePhrase: string, flag: string, s:
   return partialIndex(doc, e, scope.length ? scope : ['orgId'], pred, s);
 }
 
-function partialIndex(doc: Doc, e: DraftEntity, fields: string[], where: Predicate, s: Sentence): boolean {
+export function partialIndex(doc: Doc, e: DraftEntity, fields: string[], where: Predicate, s: Sentence): boolean {
   addIndex(doc, { entity: e.name, fields, unique: true, where: [where], source: 'partial', why: trimRef(s.text), line: s.line, ref: trimRef(s.text) });
   return true;
 }

@@ -44,7 +44,7 @@ export const ANOTHER_RECORD: RegExp = /\b(?:by|with|for)\s+(?:another|any other|
 export const SCOPE_AFTER: RegExp = /^[^.;]{0,40}?\b(with(?:in)?|inside|in|per|across|among|on|for|of|at)\s+((?:(?:the|a|an|its|their|our|my|one|each|that|this|every|whole|entire|same|given|all|any)\s+)*)([a-z][\w-]*(?:\s+(?!(?:and|or|but|so|because|since|when|if|not)\b)[a-z][\w-]*)?)/i;
 
 /** Words between an attribute and its predicate that belong to neither: modals, relatives, "required and". */
-export const PREDICATE_LEAD: RegExp = /(?:\s+(?:that|which|who|also|always|required|mandatory|and|has|have|had|needs?|to|must|shall|should|will|would|can|could|may|might|is|are|be|it['’]s))+\s*$/i;
+export const PREDICATE_LEAD: RegExp = /(?:\s+(?:that|which|who|also|always|required|mandatory|and|has|have|had|needs?|to|must|shall|should|will|would|can|could|may|might|is|are|be))+\s*$/i;
 
 /** "you can't have the same email twice inside one network": group 1 is the attribute. */
 export const SAME_TWICE: RegExp = /\b(?:can['’]t|cannot|can not|may not|must not|shall not|should not|never)\s+(?:have|use|register|enter|record|add|hold|see)\s+(?:the same|a duplicate|duplicate)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+twice\b/i;
@@ -57,3 +57,34 @@ export const IDENTIFIER_HEADS: readonly string[] = [
   'slug', 'code', 'number', 'key', 'name', 'email', 'id', 'identifier', 'handle', 'reference', 'guid', 'uuid', 'serial',
   'barcode', 'sku', 'token', 'username', 'login', 'subdomain', 'domain', 'url', 'hash', 'label', 'tag', 'title', 'isbn', 'vin',
 ];
+
+/** Words that name a flag at most one record per scope may carry. */
+export const FLAG_WORDS: readonly string[] = [
+  'default', 'primary', 'main', 'current', 'active', 'featured', 'flagship', 'preferred', 'open', 'live', 'principal',
+  'headline', 'lead', 'home', 'selected', 'pinned', 'master', 'official', 'designated', 'leading', 'chief', 'head',
+];
+
+/** "Exactly one location is the practice's main office": group 1 the record, 2 the scope's possessive, 3 the flag. */
+export const ONE_IS_THE: RegExp = /\b(?:exactly|only|at most)\s+one\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|can be|may be)\s+(?:the|an?)\s+(?:([a-z][\w-]*)['’]s\s+)?([a-z][\w-]*(?:\s+(?!(?:at|in|per|for|and|or)\b)[a-z][\w-]*)?)/i;
+
+/**
+ * "there must only ever be one default fund per nonprofit", "there is at most one default per company", "Only one
+ * flagship per network", "there can never be two default addresses for the same subscriber", "never has more than
+ * one primary contact": group 1 is what follows the count (flag, maybe the record, then the scope).
+ */
+export const ONE_FLAG: RegExp = /\b(?:(?:only|at most|exactly|no more than|never more than|just|a single)(?:\s+ever)?(?:\s+be)?\s+one|(?:(?:can|may|must|should|will|shall)\s+)?never\s+(?:be|have|has)\s+(?:more than one|two)|there\s+(?:can|may|must|should|will|shall)\s+(?:never|not)\s+be\s+(?:more than one|two))\s+(.+)$/i;
+
+/** The scope after a flag: "per nonprofit", "for the same subscriber", "in each project". Group 1 the scope. */
+export const SCOPE_OF_FLAG: RegExp = /\b(?:per|for each|for every|in each|for the same|for a|for one|in a|in the same|within (?:a|an|the|each)|of (?:a|an|the|each))\s+([a-z][\w-]*(?:\s+(?!(?:at|in|per|and|or|is|are|can|may|must|ever)\b)[a-z][\w-]*)?)/i;
+
+/** A key that holds among the records not in a state: "that aren't archived", "that are not voided", "non-deleted". */
+export const NOT_IN_STATE: RegExp = /\b(?:that|which|who)\s+(?:are|is)\s+not\s+(?:yet\s+)?([a-z]+ed)\b|\b(?:that|which|who)\s+(?:aren['’]t|isn['’]t|haven['’]t been|have not been|has not been|hasn['’]t been)\s+([a-z]+ed)\b|\b(?:non-?|un)(archived|deleted|voided|cancell?ed|retired|deactivated|closed|removed|trashed)\b/i;
+
+/** "unique among the group's live items": a key among the records still in use. */
+export const LIVE_ROWS: RegExp = /\bamong\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?:live|current|active|remaining|existing|in-use)\s+[a-z]+/i;
+
+/** States that retire a record; "live" records are in none of them. */
+export const RETIRED_STATES: readonly string[] = ['archived', 'deleted', 'retired', 'deactivated', 'removed', 'discontinued'];
+
+/** Values machines mint rather than people choose: said to be unique with no scope, they are unique everywhere. */
+export const MINTED_HEADS: readonly string[] = ['hash', 'token', 'key', 'guid', 'uuid', 'secret', 'fingerprint', 'digest', 'checksum', 'nonce'];
