@@ -279,3 +279,20 @@ describe('people who do not sign in', () => {
     expect(model.tenancy?.userEntity).not.toBe('Sponsor');
   });
 });
+
+describe('rows that go with their record', () => {
+  it('reads "its Ys go with it", "its Ys go too" and "the X\'s Ys go with it" as cascades', () => {
+    const { model } = extract(['# Farm app', '', '## Data', '', 'A barn has a name. A stall has a number and belongs to a barn. A pen has a number and belongs to a barn. A gate has a code and belongs to a pen.', '', 'If a barn is closed and deleted, its stalls go with it. When a pen is deleted, its gates go too. We rarely delete a barn, but when we do it, the barn\'s pens go with it.'].join('\n'));
+    expect(relation(model, 'Stall', 'barn').onDelete).toBe('Cascade');
+    expect(relation(model, 'Gate', 'pen').onDelete).toBe('Cascade');
+    expect(relation(model, 'Pen', 'barn').onDelete).toBe('Cascade');
+  });
+  it('reads "delete a X\'s Ys when the X is deleted" as a cascade', () => {
+    const { model } = extract(['# Farm app', '', '## Data', '', 'A barn has a name. A stall has a number and belongs to a barn.', '', 'The system shall delete a barn\'s stalls when the barn is deleted.'].join('\n'));
+    expect(relation(model, 'Stall', 'barn').onDelete).toBe('Cascade');
+  });
+  it('reads a subjectless "deleted with it" under a record\'s section', () => {
+    const { model } = extract(['# Farm app', '', '## Barns', '', 'A barn has a name.', '', '## Stalls', '', '- number (required)', '- belong to a barn; deleted with it'].join('\n'));
+    expect(relation(model, 'Stall', 'barn').onDelete).toBe('Cascade');
+  });
+});

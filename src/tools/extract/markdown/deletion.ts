@@ -10,14 +10,14 @@ import { markUsed, type Doc } from './doc.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { isPlural, tokens, trimRef } from './text.ts';
 import type { DraftRelation, Sentence } from './types.ts';
-import { ACTION_ORDER, CHILD_WORDS, DELETED_PHRASE, DELETE_VERBS, HOLDS_BETWEEN } from './vocabulary/deletion.ts';
+import { ACTION_ORDER, CHILD_WORDS, DELETED_PHRASE, DELETE_VERBS, HOLDS_BETWEEN, WITH_IT } from './vocabulary/deletion.ts';
 
 export function deleteActionOf(text: string): ReferentialAction | undefined {
   if (!text) return undefined;
   for (const [action, cues] of ACTION_ORDER) {
     if (cues.some((c) => c.test(text))) {
       if (action === 'detach') return undefined;
-      if (action === 'Cascade' && !DELETE_VERBS.test(text) && !/\bbelongs? to (?:their|its)\b|\bgo(?:es)? away with\b|\bdisappears?\b/i.test(text)) return undefined;
+      if (action === 'Cascade' && !DELETE_VERBS.test(text) && !/\bbelongs? to (?:their|its)\b|\bgo(?:es)? (?:away )?with\b|\bgo(?:es)? too\b|\bdisappears?\b/i.test(text)) return undefined;
       if (action === 'SetNull' && !DELETE_VERBS.test(text) && !/\bloses?\b|\bno \w+$|\bunassigned\b|\bdetached\b|\bsurvive|\boutlive/i.test(text)) return undefined;
       return action;
     }
@@ -56,6 +56,8 @@ function deletedOf(clause: string, mentions: Mention[]): Mention[] {
   }
   // Subject group: the first mention and those coordinated with it ("a pipeline or stage that …").
   const first = mentions[0]!;
+  // "the show's seasons and episodes go with it": the possessor is what goes, its rows follow.
+  if (/['’]s$/.test(first.words[first.words.length - 1] ?? '')) return [first];
   const group = [first];
   for (const m of mentions.slice(1)) {
     const between = t.slice(group[group.length - 1]!.end, m.start);
@@ -76,10 +78,21 @@ export function applyDeletionRules(doc: Doc): void {
 function applySentence(doc: Doc, s: Sentence): void {
   const sentenceMentions = findMentions(doc, s.text, s.block);
   const sentenceDeleted = deletedOf(s.text, sentenceMentions);
-  for (const clause of clausesOf(s.text)) {
+  const clauses = clausesOf(s.text);
+  for (const [ci, clause] of clauses.entries()) {
     const action = deleteActionOf(clause);
     if (!action) continue;
     let mentions = findMentions(doc, clause, s.block);
+    // "- belong to an application; deleted with it" under the interviews: the section's record goes with the one
+    // the clause before named.
+    if (mentions.length === 0 && WITH_IT.test(clause)) {
+      const terms = doc.sectionEntities.get(s.block.section);
+      const own = terms?.length === 1 ? doc.registry.get(terms[0]!) : undefined;
+      const before = findMentions(doc, clauses.slice(0, ci).join('; '), s.block).filter((m) => m.entity !== own);
+      const parent = before[before.length - 1];
+      if (own && parent && setAction(doc, own.name, parent.entity.name, action, clause, s, 2, false)) markUsed(doc, s);
+      continue;
+    }
     let deleted = deletedOf(clause, mentions);
     let strength = 2;
     let others = mentions.filter((m) => !deleted.some((d) => d.entity === m.entity));

@@ -27,7 +27,7 @@ export const DETACH_CUES: readonly RegExp[] = [/\bremoves? it from\b/i, /\bjust 
 export const CASCADE_CUES: readonly RegExp[] = [
   /\b(?:delet|remov|purg|trash)\w*\s+(?:all\s+)?(?:its|their|the)\b/i, /\b(?:deleted|purged|removed|trashed)\s+(?:together\s+)?with\b/i,
   /\bgo(?:es)? away with\b/i, /\bdisappears? from\b/i, /\b(?:deleted|removed|purged) along with\b/i, /\bwith (?:their|its) \w+$/i,
-  /\bthrough (?:them|it)\b/i, /\bgo(?:es)? away\b/i, /\b(?:when|once|if) (?:their|its) [a-z]+(?: [a-z]+)? (?:is|are|gets?) (?:deleted|removed|purged|closed)\b/i,
+  /\bthrough (?:them|it)\b/i, /\bgo(?:es)? away\b/i, /\bgo(?:es)? (?:along )?with (?:it|them|their|its|the)\b/i, /\bgo(?:es)? too\b/i, /\bdelete[sd]?\s+(?:an?|the)\s+[a-z]+['’]s\s+[a-z]+/i, /\b(?:when|once|if) (?:their|its) [a-z]+(?: [a-z]+)? (?:is|are|gets?) (?:deleted|removed|purged|closed)\b/i,
 ];
 
 export const ACTION_ORDER: readonly [ReferentialAction | 'detach', readonly RegExp[]][] = [
@@ -45,3 +45,6 @@ export const DELETED_PHRASE: RegExp = /(?:^|\b(?:if|when|once|after)\s+)(?:an?|t
 
 /** Words between a deleted record and other rows that say it has them: "that has (any)", "with", "that has been assigned to any". */
 export const HOLDS_BETWEEN: RegExp = /^(?:(?:that|which|who)\s+(?:still\s+)?(?:has|have)(?:\s+(?:any|some|open|active|existing))?|with(?:\s+(?:any|some|open|active|existing))?|(?:that|which)\s+(?:has|have|is|are)\s+(?:been\s+|still\s+)?[a-z]+(?:ed|en)\s+(?:to|on|in|by|for|with)(?:\s+(?:any|an?|the|one))?)$/;
+
+/** "deleted with it", "removed together with them": the clause's own rows go with the record named before. */
+export const WITH_IT: RegExp = /^(?:(?:are|is|get|gets|will be|shall be)\s+)?(?:deleted|removed|purged)\s+(?:together\s+|along\s+)?with\s+(?:it|them)\b/i;
