@@ -296,3 +296,29 @@ describe('rows that go with their record', () => {
     expect(relation(model, 'Stall', 'barn').onDelete).toBe('Cascade');
   });
 });
+
+describe('links a sentence implies', () => {
+  it('reads "mark a X as <participle> by a newer X" as a self-reference', () => {
+    const { model } = extract(['# Depot app', '', '## Data', '', 'A tool has a code and a name.', '', 'As a clerk, I want to mark a tool as replaced by a newer tool, so that people pick the right one.'].join('\n'));
+    const r = relation(model, 'Tool', 'replacedBy');
+    expect(r.to).toBe('Tool');
+    expect(r.required).toBe(false);
+  });
+  it('reads "the Ys … stay with no X recorded" as each Y having had an optional X', () => {
+    const { model } = extract(['# Depot app', '', '## Data', '', 'A bin has a label. A tool has a code.', '', 'If a bin is removed, the tools stored there stay in the system with no bin recorded.'].join('\n'));
+    const r = relation(model, 'Tool', 'bin');
+    expect(r.onDelete).toBe('SetNull');
+    expect(r.required).toBe(false);
+  });
+  it('cascades no self-reference of a record named in the plural and the singular without "inside it"', () => {
+    const { model } = extract(['# Depot app', '', '## Data', '', 'A tool has a code. A job has a title. A tool may sit inside another tool.', '', 'I want the tools lines of a job to go away if the job is deleted, and a tool that has ever been used on a job to be kept.'].join('\n'));
+    expect(model.relations.find((r) => r.from === 'Tool' && r.to === 'Tool')?.onDelete).not.toBe('Cascade');
+  });
+});
+
+describe('a possessive delete rule over rows the model does not hold', () => {
+  it('settles nothing about the other records of the block', () => {
+    const { model } = extract(['# Depot app', '', '## Data', '', 'A truck has a plate. A job has a title and belongs to one truck.', '', "I want a truck's photos deleted together with the truck."].join('\n'));
+    expect(relation(model, 'Job', 'truck').onDelete).toBeUndefined();
+  });
+});

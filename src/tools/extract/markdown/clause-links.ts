@@ -163,6 +163,7 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
     return { ...m, start: m.start + k, end, words: t.slice(m.start + k, end) };
   });
   if (ms.length === 0) return;
+  selfByParticiple(doc, s, t, ms);
   if (instruction(doc, s, clause, t, ms)) return;
   let subject = ms[0]!;
   let i = 1;
@@ -326,6 +327,24 @@ function instruction(doc: Doc, s: Sentence, clause: string, t: string[], ms: Men
   linkTo(doc, object.entity, owner.entity, { line: s.line, ref: trimRef(s.text) }, true);
   markUsed(doc, s);
   return true;
+}
+
+/** "mark a part as superseded by a newer part", "a claim related to another claim": a row pointing at another of its kind. */
+function selfByParticiple(doc: Doc, s: Sentence, t: string[], ms: Mention[]): void {
+  for (const [k, m] of ms.entries()) {
+    const later = ms.slice(k + 1).find((x) => x.entity === m.entity);
+    if (!later) continue;
+    const between = t.slice(m.end, later.start);
+    const at = between.findIndex((w, i) => PARTICIPLE.test(w) && ['by', 'to', 'from'].includes(between[i + 1] ?? ''));
+    if (at < 0 || between.length - at > 5 || between.slice(0, at).some((w) => NEGATIONS.includes(w))) continue;
+    const rest = between.slice(at + 2);
+    if (!rest.every((w) => ['a', 'an', 'the', 'another', 'other', 'newer', 'older', 'earlier', 'later', 'previous', 'original', 'different', 'one'].includes(w))) continue;
+    const name = camelCase(`${between[at]} ${between[at + 1]}`);
+    if (doc.relations.some((r) => r.from === m.entity.name && r.to === m.entity.name)) return;
+    addRelation(doc, { name, from: m.entity.name, to: m.entity.name, cardinality: 'many-to-one', field: name + 'Id', required: false, requiredStated: false, line: s.line, ref: trimRef(s.text) });
+    markUsed(doc, s);
+    return;
+  }
 }
 
 function isPluralWord(w: string): boolean {

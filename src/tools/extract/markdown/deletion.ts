@@ -94,13 +94,17 @@ function applySentence(doc: Doc, s: Sentence): void {
       continue;
     }
     let deleted = deletedOf(clause, mentions);
+    // "a vehicle's inspections deleted together with the vehicle" where inspections are no entity: rows we don't hold.
+    const possessor = deleted.length === 1 && /['’]s$/.test(deleted[0]!.words[deleted[0]!.words.length - 1] ?? '') ? deleted[0]! : undefined;
+    // ("that user's account is removed" is the user itself: only rows in the plural are others.)
+    if (possessor && !mentions.some((m) => m.start === possessor.end) && isPlural(tokens(clause)[possessor.end] ?? '')) continue;
     let strength = 2;
     let others = mentions.filter((m) => !deleted.some((d) => d.entity === m.entity));
     // "deleting a location deletes the locations inside it": the record named twice is its own parent.
-    const selfRule = CHILD_WORDS.test(clause) || deleted.some((d) => {
+    const selfRule = CHILD_WORDS.test(clause) || (/\b(?:inside|within|under|beneath|below|in)\s+(?:it|them)\b/i.test(clause) && deleted.some((d) => {
       const same = mentions.filter((m) => m.entity === d.entity).map((m) => isPlural(m.words[m.words.length - 1]!));
       return same.includes(true) && same.includes(false);
-    });
+    }));
     // "If an inspection is deleted, …" where inspections are no entity: the clause is about something else.
     const named = DELETED_PHRASE.exec(clause);
     const phrase = named ? (named[1] ?? named[2])! : '';
@@ -133,6 +137,10 @@ function applySentence(doc: Doc, s: Sentence): void {
         } else if (!done && action === 'Cascade' && /^(?:its|their)$/.test(o.words[0] ?? '') && o.words.length > 1 && !joinedMany(doc, o.entity.name, d.entity.name)) {
           // "deleting a post deletes its revisions": the deleted record owns the others, so each belongs to exactly one.
           linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, true);
+          applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
+        } else if (!done && action === 'SetNull' && new RegExp(`\\b(?:with no|without (?:an?|the|any)|no)\\s+${d.words.filter((w) => !/^(?:an?|the|its|their)$/.test(w)).join('\\s+')}\\b`, 'i').test(clause) && o.start > d.end) {
+          // "if a storage place is removed, the samples stored there stay with no storage place recorded": they had one.
+          linkTo(doc, o.entity, d.entity, { line: s.line, ref: trimRef(s.text) }, false, true);
           applied = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || applied;
         } else if (!done && action === 'Restrict' && holds(clause, d, o)) {
           // "prevent deleting a shipper that has loads", "a carrier that has been assigned to any load can't be
