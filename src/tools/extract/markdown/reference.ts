@@ -12,7 +12,7 @@ import { normalise } from './registry.ts';
 import { singular, splitList, stripInline, trimRef } from './text.ts';
 import type { Block, DraftEntity, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { TWO_LISTS, CODE_LIST, CODE_NAMED, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES } from './vocabulary/reference.ts';
+import { TWO_LISTS, CODE_LIST, CODE_NAMED, CODE_RUN, COMES_FROM_LIST, FIXED_LIST_QUALIFIER, NAMED_CODE, NAME_LIST, PICK_FROM, PICKED_FROM, REFERENCE_CUES, LIST_TALK, VALUE_FIELDS, VALUES_AFTER, VALUES_IN_PARENS } from './vocabulary/reference.ts';
 
 export function findReferenceData(doc: Doc): void {
   const refs = new Set<DraftEntity>();
@@ -58,6 +58,28 @@ export function findReferenceData(doc: Doc): void {
     if (e.kind !== 'reference') continue;
     const blocks = doc.parsed.blocks.filter((b) => !b.excluded && b.section.cls === 'data' && (b.kind === 'table' || b.kind === 'item' || b.kind === 'paragraph') && mentionsEntity(doc, b, e));
     for (const b of blocks) readRows(doc, e, b);
+    // No reader above found its rows: the longest list of values in a block that talks about the list.
+    if (!doc.references.some((r) => r.entity === e.name)) {
+      const best = blocks.filter((b) => b.kind !== 'table' && LIST_TALK.test(b.text)).map((b) => listedValues(e, b, stripInline(b.text))).filter((x) => !!x).sort((a, c) => c.rows.length - a.rows.length)[0];
+      // A list that names no record it points at can only be seeded into a list that points at none.
+      const pointing = doc.relations.some((r) => r.from === e.name && r.required && r.cardinality !== 'many-to-many');
+      if (best && !pointing) {
+        const filled = Object.keys(best.rows[0]!);
+        for (const f of filled) {
+          const field = e.fields.find((x) => x.name === f);
+          if (!field) addField(e, { name: f, type: 'string', mods: { notes: [], required: true }, line: best.block.line, ref: trimRef(best.block.text) });
+          // The key of a lookup list is text: its values are the rows, not a closed set of the column.
+          else if (field.type === 'enum') {
+            field.type = 'string';
+            delete field.enumValues;
+          }
+        }
+        // What the list does not give stays empty in the seeded rows.
+        for (const f of e.fields) if (!filled.includes(f.name) && f.required && f.default === undefined) f.required = false;
+        doc.references.push({ entity: e.name, rows: best.rows, line: best.block.line, ref: trimRef(best.block.text) });
+        doc.used.add(best.block);
+      }
+    }
     const code = e.fields.find((f) => f.name === 'code' || /Code$/.test(f.name));
     if (code) addIndex(doc, { entity: e.name, fields: [code.name], unique: true, where: [], source: 'natural-key', why: `${e.name} is reference data keyed by its ${code.name}`, line: code.line, ref: code.ref });
   }
@@ -112,7 +134,10 @@ function mentionsEntity(doc: Doc, b: Block, e: DraftEntity): boolean {
 function readRows(doc: Doc, e: DraftEntity, b: Block): void {
   if (b.kind === 'table') {
     const header = (b.header ?? []).map((h) => stripInline(h));
-    if (header.some((h) => /^(?:field|column|attribute|type)$/i.test(h))) return;
+    if (header.some((h) => /^(?:field|column|attribute|type)$/i.test(h))) {
+      seededColumn(doc, e, b);
+      return;
+    }
     const keys = header.map((h) => camelCase(h));
     const rows = (b.rows ?? []).map((r) => Object.fromEntries(keys.map((k, i) => [k, stripInline(r.cells[i] ?? '')] as const)));
     if (rows.length === 0) return;
@@ -167,6 +192,71 @@ function readRows(doc: Doc, e: DraftEntity, b: Block): void {
     const code = e.fields.find((f) => f.name === 'code');
     const derived = (v: string) => v.toUpperCase().replace(/&/g, 'AND').replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
     doc.references.push({ entity: e.name, rows: values.map((v) => ({ ...(code ? { code: derived(v) } : {}), [nameField]: v })), line: b.line, ref: trimRef(text) });
+    doc.used.add(b);
+    return;
+  }
+}
+
+/**
+ * "A fixed list …: General, Concrete, …, Fire protection, Landscaping. Customers can't add to it.", "ships with at
+ * least Wheat, Barley … and Alfalfa", "(Arts, Business, …, TV & Film...)", "a short code (GIFT, PURCHASE, …)", "We ship
+ * to US, CA, GB … plus … DE, FR": the longest list of values in the block, keyed by a code when they are codes.
+ */
+function listedValues(e: DraftEntity, b: Block, text: string): { rows: Record<string, string>[]; block: Block } | undefined {
+  const lists: string[][] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
+    for (const m of sentence.matchAll(VALUES_AFTER)) lists.push(valuesOf(m[1]!));
+    for (const m of sentence.matchAll(VALUES_IN_PARENS)) lists.push(valuesOf(m[1]!));
+  }
+  const runs = [...text.matchAll(CODE_RUN)].flatMap((m) => valuesOf(m[0]));
+  if (runs.length >= 3) lists.push([...new Set(runs)]);
+  const good = lists.filter((l) => l.length >= 3);
+  if (good.length === 0) return undefined;
+  const isCode = (v: string) => /^[A-Z][A-Z0-9_]{0,15}$/.test(v);
+  const codes = good.filter((l) => l.every(isCode)).sort((a, c) => c.length - a.length)[0];
+  const names = good.filter((l) => !l.every(isCode)).sort((a, c) => c.length - a.length)[0];
+  const rows: Record<string, string>[] = [];
+  if (codes) {
+    const codeField = e.fields.find((x) => x.name === 'code' || /Code$/.test(x.name))?.name ?? 'code';
+    const nameField = names && names.length === codes.length ? valueField(e, names) : undefined;
+    codes.forEach((c, i) => rows.push({ [codeField]: c, ...(nameField ? { [nameField]: names![i]! } : {}) }));
+  } else if (names) {
+    const field = valueField(e, names);
+    names.forEach((n) => rows.push({ [field]: n }));
+  }
+  return rows.length ? { rows, block: b } : undefined;
+}
+
+/** The values of a list: commas part them, and the last "and"/"or"; an intro word, quotes and a trailing "…" go. */
+function valuesOf(raw: string): string[] {
+  const list = raw.replace(/(?:\.\.\.|…|,?\s*etc\.?)\s*$/i, '').replace(/^\s*(?:at least|at minimum|including|such as|namely|e\.g\.|like)\s+/i, '');
+  const parts = list.split(/\s*,\s*/);
+  const lastAnd = /^(.*\S)\s+(?:and|or)\s+(\S.*)$/i.exec(parts[parts.length - 1]!);
+  if (lastAnd && parts.length > 1) parts.splice(parts.length - 1, 1, lastAnd[1]!, lastAnd[2]!);
+  const values = parts.map((p) => p.replace(/^(?:and|or)\s+/i, '').replace(/^["'“‘`]+|["'”’`.]+$/g, '').trim()).filter(Boolean);
+  // A list is short names: no clause ("Customers can't add to it"), no long phrase.
+  const ok = values.every((v) => v.length <= 40 && v.split(/\s+/).length <= 4 && !/\b(?:is|are|can|can't|cannot|must|will|should|has|have|we|they|it)\b/.test(v));
+  return ok ? values : [];
+}
+
+/** The field a list of display values fills: a symbol-like list ("mg/L, %, pH") its key field, else its name-like field. */
+function valueField(e: DraftEntity, values: string[]): string {
+  const symbolic = values.every((v) => !/\s/.test(v) && v.length <= 10) && values.filter((v) => /[^A-Za-z]|^[a-z]/.test(v)).length * 2 >= values.length;
+  const prefer = symbolic ? ['symbol', 'code', 'abbreviation', 'key', 'slug'] : VALUE_FIELDS;
+  const f = prefer.map((n) => e.fields.find((x) => x.name === n)).find(Boolean) ?? (symbolic ? undefined : e.fields.find((x) => x.type === 'string' && !/Id$/.test(x.name)));
+  return f?.name ?? (symbolic ? 'code' : 'name');
+}
+
+/** A field table whose row notes say what to seed ("code | … | Unique. Seed: `hvac`, `plumbing`, …"). */
+function seededColumn(doc: Doc, e: DraftEntity, b: Block): void {
+  for (const row of b.rows ?? []) {
+    const cells = row.cells.map((c) => stripInline(c));
+    const note = cells.slice(1).find((c) => /\bseed(?:ed)?(?:\s+with)?\s*:/i.test(c));
+    if (!note || doc.references.some((r) => r.entity === e.name)) continue;
+    const field = e.fields.find((f) => f.name === camelCase(cells[0]!))?.name;
+    const values = valuesOf(note.replace(/^.*?\bseed(?:ed)?(?:\s+with)?\s*:\s*/i, '').replace(/\.\s*$/, ''));
+    if (!field || values.length < 2) continue;
+    doc.references.push({ entity: e.name, rows: values.map((v) => ({ [field]: v })), line: row.line, ref: trimRef(note) });
     doc.used.add(b);
   }
 }

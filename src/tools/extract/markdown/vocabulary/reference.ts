@@ -40,3 +40,19 @@ export const FIXED_LIST_QUALIFIER: RegExp = /\b(?:fixed|global|standard|predefin
  * seeded at install: …": the subject is the lookup entity.
  */
 export const COMES_FROM_LIST: RegExp = /^(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:comes?|are picked|are chosen|are taken|are drawn)\s+from|(?:are|is|form|forms)(?=\s+(?:an?|one)\s))\s+(?:an?|the|our|one)\s+((?:[\w-]+,?\s+){0,3}?)(?:list|catalog(?:ue)?|set)\b/i;
+
+/**
+ * Where a list of values starts: after a colon, "at least", "such as", "including", "plus", or inside parentheses.
+ * Group 1 is the list (up to the end of the sentence or the parenthesis).
+ */
+export const VALUES_AFTER: RegExp = /(?::|\b(?:at least|at minimum|including|such as|namely|e\.g\.|for example|like|ships with(?: at least)?|seed(?:ed)?(?: with)?:?))\s*([^.;:()]+(?:\.\.\.|…)?)/gi;
+export const VALUES_IN_PARENS: RegExp = /\(([^()]{6,400})\)/g;
+
+/** A run of three or more codes anywhere: "US, CA, GB, IE, AU and NZ". */
+export const CODE_RUN: RegExp = /\b[A-Z][A-Z0-9_]{1,9}(?:\s*,\s*(?:and\s+|or\s+)?[A-Z][A-Z0-9_]{1,9}|\s+(?:and|or)\s+[A-Z][A-Z0-9_]{1,9}){2,}\b/g;
+
+/** Field names that hold a lookup value's display text or key, in the order they are preferred for a list of values. */
+export const VALUE_FIELDS: readonly string[] = ['name', 'label', 'title', 'symbol', 'displayName', 'value', 'description'];
+
+/** A block that talks about a list of values: only there is a run of values the list's rows. */
+export const LIST_TALK: RegExp = /\b(?:list|lists|catalog(?:ue)?|seed(?:ed|s)?|ships?|shipped|standard|fixed|predefined|built-in|at least|at minimum|reference|maintain(?:ed)?)\b/i;
