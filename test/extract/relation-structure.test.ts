@@ -322,3 +322,16 @@ describe('a possessive delete rule over rows the model does not hold', () => {
     expect(relation(model, 'Job', 'truck').onDelete).toBeUndefined();
   });
 });
+
+describe('a pronoun subject', () => {
+  it('stands for the record of the section, and a leading condition makes the link optional', () => {
+    const { model } = extract(['# Orchard app', '', '## Harvests', '', 'A harvest has a date.', '', '## Spray entries', '', '- A spray entry records the date and the litres used.', '- If the spraying targets a current harvest, it is linked to that harvest; winter spraying has none.'].join('\n'));
+    const r = relation(model, 'SprayEntry', 'harvest');
+    expect(r.to).toBe('Harvest');
+    expect(r.required).toBe(false);
+  });
+  it('stands for the subject named earlier in the sentence', () => {
+    const { model } = extract(['# Orchard app', '', '## Data', '', 'A tree has a label. A bed has a number.', '', 'A tree is planted in spring, and it belongs to one bed.'].join('\n'));
+    expect(relation(model, 'Tree', 'bed').required).toBe(true);
+  });
+});

@@ -51,7 +51,15 @@ let junction: AddManyToMany | undefined;
 interface ClauseState {
   fallback?: DraftEntity;
   pointed?: DraftEntity;
+  /** The last subject the sentence named, for a pronoun after it. */
+  subject?: DraftEntity;
+  /** The sentence opened with a condition ("If …, it is linked to …"): what it links is optional. */
+  conditional?: boolean;
 }
+
+let conditionalSentence = false;
+
+const PRONOUNS = ['it', 'they', 'this', 'these', 'each'];
 
 function contextEntity(doc: Doc, s: Sentence): DraftEntity | undefined {
   const terms = doc.sectionEntities.get(s.block.section);
@@ -79,7 +87,7 @@ export function readClauseLinks(doc: Doc, addManyToMany: AddManyToMany): void {
     if (label && labelled && usable(labelled)) text = label[2]!;
     // A label that names no record ("Note: …") leaves no subject to imply.
     const state: ClauseState = { fallback: labelled && usable(labelled) ? labelled : label ? undefined : contextEntity(doc, s) };
-    for (const clause of text.split(/\s*[;:]\s+|,\s+(?:and|but|while|whereas|so)\s+|\s+[—–]\s+|,\s+(?=(?:an?|each|every|one)\s)/i)) {
+    for (const clause of text.split(/\s*[;:]\s+|,\s+(?:and|but|while|whereas|so)\s+|\s+[—–]\s+|,\s+(?=(?:an?|each|every|one|it|they)\s)/i)) {
       readClause(doc, s, clause, many, gathered, state);
     }
   }
@@ -180,11 +188,16 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
       }
       return;
     }
+    // "If the activity relates to the current crop, it is linked to that planting": the pronoun stands for the
+    // sentence's record (or the section's).
+    const pronoun = PRONOUNS.includes(t[0]!) && t.length > 1 && opensWithVerb(t.slice(1)) ? 1 : 0;
+    const implied = pronoun ? state.subject ?? state.fallback : state.fallback;
     // "- belongs to a show (required)" under the show's section, or after a "Campaign:" label: the implied subject.
-    if (!state.fallback || !opensWithVerb(t)) return;
-    subject = { entity: state.fallback, start: 0, end: 0, words: tokens(state.fallback.name.replace(/([a-z])([A-Z])/g, '$1 $2')) };
+    if (!implied || !opensWithVerb(t.slice(pronoun))) return;
+    subject = { entity: implied, start: pronoun, end: pronoun, words: tokens(implied.name.replace(/([a-z])([A-Z])/g, '$1 $2')) };
     i = 0;
-  }
+    if (pronoun && /^(?:if|when|whenever|once|unless|where)\b/i.test(s.text.trim())) state.conditional = true;
+  } else state.subject = subject.entity;
   let at = subject.end;
   while (i < ms.length) {
     const object = ms[i]!;
@@ -198,6 +211,7 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
     // "one shipper and one equipment type", "to a plan and to an address": joined by a conjunction or preposition.
     const joins = (ws: string[]) => ws.length > 0 && ws.every((w) => OBJECT_JOINERS.includes(w)) && ws.some((w) => ['and', 'or', 'to', 'with'].includes(w));
     while (j < ms.length && !chain.some((c) => c.entity === ms[j]!.entity) && ms[j]!.entity !== subject.entity && joins(t.slice(chain[chain.length - 1]!.end, ms[j]!.start))) chain.push(ms[j++]!);
+    conditionalSentence = !!state.conditional;
     if (predicate(doc, s, clause, t, subject, pred, from, chain, many, gathered)) state.pointed = subject.entity;
     at = chain[chain.length - 1]!.end;
     i = j;
@@ -250,7 +264,7 @@ function predicate(doc: Doc, s: Sentence, clause: string, t: string[], subject: 
   const l = lemma(verb);
   if (VIEW_VERBS.includes(l) || l === 'be') return false;
   const rest = t.slice(chain[chain.length - 1]!.end).join(' ');
-  const conditional = optional || CONDITION_WORDS.test(rest.split(/\s+(?:and|but)\s+/)[0] ?? '') || pred.includes('optional') || pred.includes('optionally');
+  const conditional = conditionalSentence || optional || CONDITION_WORDS.test(rest.split(/\s+(?:and|but)\s+/)[0] ?? '') || pred.includes('optional') || pred.includes('optionally');
   const after = clause.slice(clause.toLowerCase().indexOf(object.words[object.words.length - 1]!) + object.words[object.words.length - 1]!.length);
   const qPhrase = q?.words.join(' ') ?? '';
   const self = (m: Mention) => m.entity === subject.entity;
