@@ -75,4 +75,15 @@ describe('query reading', () => {
     expect(patternsOf(model, 'Loan')[0]?.equality).toEqual(['status']);
     assertConsistent(model);
   });
+
+  it('reads a bullet labelled as a screen under a record\'s heading as a read, with "of one genre" through the reference', () => {
+    const { model } = extract([
+      '# Lending', '', 'Each customer is a library network.', '', '## Genre', '- name', '', '## Book',
+      '- title, required', '- genre — required', '- shelf code', '- status: on shelf, lent, lost',
+      '- list: books filtered by status', '- shelf view: the books of one genre, newest first',
+    ].join('\n'));
+    const books = model.queryPatterns.filter((p) => p.entity === 'Book');
+    expect(books.map((p) => p.equality)).toContainEqual(['status']);
+    expect(books.map((p) => p.equality)).toContainEqual(['genreId']);
+  });
 });

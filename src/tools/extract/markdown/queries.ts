@@ -12,7 +12,7 @@ import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, FILTER_PREPOSITIONS, MENTION_DETERMINERS, ONE_DAY, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, POSITION_WORDS, QUERY_STRONG, QUERY_TAIL, QUERY_WEAK, RANGE_CUES, SIGNED_IN, STATE_CHANGE_WORDS, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, FILTER_PREPOSITIONS, MENTION_DETERMINERS, ONE_DAY, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, POSITION_WORDS, QUERY_STRONG, SCREEN_LABEL, QUERY_TAIL, QUERY_WEAK, RANGE_CUES, SIGNED_IN, STATE_CHANGE_WORDS, UPDATED_WORDS } from './vocabulary/queries.ts';
 import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
@@ -31,8 +31,10 @@ export function findQueryPatterns(doc: Doc): void {
     const text = stripRequirementId(storyless(s.text));
     const inQuery = s.block.section.cls === 'query';
     // A sentence that listed attributes only mentions a lookup in passing; the query sections say it properly.
-    if (!inQuery && doc.usedSentences.has(s) && doc.statements.some((st) => st.line === s.line && st.block === s.block && !st.aside)) continue;
-    if (!QUERY_STRONG.test(text) && !(inQuery && QUERY_WEAK.test(text))) continue;
+    // A bullet labelled as a screen ("list: studies filtered by status", "participant page: …") is a read wherever it sits.
+    const screen = SCREEN_LABEL.test(stripInline(s.text));
+    if (!inQuery && !screen && doc.usedSentences.has(s) && doc.statements.some((st) => st.line === s.line && st.block === s.block && !st.aside)) continue;
+    if (!QUERY_STRONG.test(text) && !((inQuery || screen) && QUERY_WEAK.test(text))) continue;
     for (const variant of separateLookups(text)) {
       const pattern = readPattern(doc, s, variant);
       // "… Because most entries are offered a slip, the index serving this list shall cover only entries that have
@@ -159,6 +161,12 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
         where.push({ field: r.field, op: 'isNull' });
       } else if (!equality.includes(r.field) && !where.some((w) => w.field === r.field)) equality.push(r.field);
     }
+  }
+  // "a study's documents of one type": one value of a reference whose role ends with the word.
+  for (const m of text.matchAll(/\b(?:of|with|in|for)\s+(?:one|a given|a single|a specific|that)\s+([a-z]+)\b/gi)) {
+    const w = m[1]!.toLowerCase();
+    const rels = doc.relations.filter((r) => r.from === entity.name && r.field && r.cardinality !== 'many-to-many' && tokens(r.name.replace(/([a-z])([A-Z])/g, '$1 $2')).pop() === w);
+    if (rels.length === 1 && !equality.includes(rels[0]!.field!)) equality.push(rels[0]!.field!);
   }
   // "my requests", "a rep's tasks": the reader's own records, through the one link to the people who sign in.
   // A possessor that names a record ("the item's comments", "the firm's deadlines") is a filter read above, not the reader.

@@ -72,3 +72,6 @@ export const STATE_CHANGE_WORDS: readonly string[] = [
   'paid', 'voided', 'returned', 'ended', 'expired', 'withdrawn', 'retired', 'deactivated', 'finished', 'verified',
   'acknowledged', 'read', 'answered', 'confirmed', 'refunded', 'released', 'signed', 'terminated', 'revoked',
 ];
+
+/** A label that names a screen or a read: "list:", "participant page:", "site calendar:", "binder view:", "safety dashboard:". */
+export const SCREEN_LABEL: RegExp = /^(?:[a-z][\w-]*\s+){0,2}(?:list|lists|view|page|screen|calendar|dashboard|board|report|search|lookup|look-up|queue|panel|tab|inbox|worklist|chart|feed|timeline|history|overview)\s*:\s*\S/i;
