@@ -335,3 +335,15 @@ describe('a pronoun subject', () => {
     expect(relation(model, 'Tree', 'bed').required).toBe(true);
   });
 });
+
+describe('"<participle> by a <role>"', () => {
+  it('links the subject to the people who sign in, under the role\'s name, also after ", and"', () => {
+    const { model } = extract(['# Bakery app', '', '## Accounts', '', 'Staff log in with an email. Each account has a name.', '', '## Batches', '', 'A batch belongs to an oven and is checked by a supervisor. It has a status (open, done).', '', 'An oven has a name.'].join('\n'));
+    expect(relation(model, 'Batch', 'supervisor').to).toBe('Account');
+    expect(relation(model, 'Batch', 'oven').to).toBe('Oven');
+  });
+  it('reads nothing from a word that is no person', () => {
+    const { model } = extract(['# Bakery app', '', '## Accounts', '', 'Staff log in with an email. Each account has a name.', '', '## Batches', '', 'A batch is baked by a timer. It has a status (open, done).'].join('\n'));
+    expect(model.relations.filter((r) => r.from === 'Batch' && r.to === 'Account')).toEqual([]);
+  });
+});

@@ -170,7 +170,12 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
     while (end - 1 > m.start + k && !own.includes(singular(t[end - 1]!)) && doc.registry.resolve(t.slice(m.start + k, end - 1)) === m.entity) end--;
     return { ...m, start: m.start + k, end, words: t.slice(m.start + k, end) };
   });
-  if (ms.length === 0) return;
+  if (ms.length === 0) {
+    // "…, and is opened by a server": a verb with no record named goes on with the sentence's subject.
+    const implied = state.subject ?? state.fallback;
+    if (implied && opensWithVerb(t)) byRole(doc, s, t, { entity: implied, start: 0, end: 0, words: [] }, ms);
+    return;
+  }
   selfByParticiple(doc, s, t, ms);
   if (instruction(doc, s, clause, t, ms)) return;
   let subject = ms[0]!;
@@ -198,6 +203,7 @@ function readClause(doc: Doc, s: Sentence, clause: string, many: Statement[], ga
     i = 0;
     if (pronoun && /^(?:if|when|whenever|once|unless|where)\b/i.test(s.text.trim())) state.conditional = true;
   } else state.subject = subject.entity;
+  byRole(doc, s, t, subject, ms);
   let at = subject.end;
   while (i < ms.length) {
     const object = ms[i]!;
@@ -359,6 +365,37 @@ function selfByParticiple(doc: Doc, s: Sentence, t: string[], ms: Mention[]): vo
     markUsed(doc, s);
     return;
   }
+}
+
+/**
+ * "an order … is opened by a server", where "server" is a value of the people's role field: the subject points at
+ * the people's record, under the role's name.
+ */
+function byRole(doc: Doc, s: Sentence, t: string[], subject: Mention, ms: Mention[]): void {
+  for (let k = subject.end; k + 3 < t.length + 1; k++) {
+    if (!PARTICIPLE.test(t[k] ?? '') || t[k + 1] !== 'by' || !['a', 'an', 'the', 'one', 'its', 'their'].includes(t[k + 2] ?? '')) continue;
+    const w = t[k + 3];
+    if (!w || ms.some((m) => m.start <= k + 3 && m.end > k + 3) || t.slice(subject.end, k).some((x) => NEGATIONS.includes(x))) continue;
+    const value = singular(w);
+    const holders = doc.registry.list().filter((e) => e.fields.some((f) => f.type === 'enum' && /role|type|kind/i.test(f.name) && (f.enumValues ?? []).some((v) => v.toLowerCase() === value)));
+    // Without a role list, an agent noun ("a server", "a supervisor", "a pharmacist") is one of the people who sign in.
+    const users = doc.registry.userEntity ? doc.registry.get(doc.registry.userEntity) : undefined;
+    const holder = holders.length === 1 ? holders[0]! : isActor(value) && !doc.registry.resolve(value) ? users : undefined;
+    if (!holder || holder === subject.entity || !usable(holder)) continue;
+    const name = camelCase(value);
+    if (doc.relations.some((r) => r.from === subject.entity.name && (r.name === name || r.to === holder.name))) continue;
+    const optional = t.slice(subject.end, k).some((x) => OPTIONAL_MODALS.includes(x));
+    addRelation(doc, { name, from: subject.entity.name, to: holder.name, cardinality: 'many-to-one', field: name + 'Id', required: !optional, requiredStated: optional, line: s.line, ref: trimRef(s.text) });
+    markUsed(doc, s);
+  }
+}
+
+const actorCache = new Map<string, boolean>();
+/** Whether the tagger knows the noun as someone's job or role ("supervisor", "pharmacist"; not "timer"). */
+function isActor(word: string): boolean {
+  let a = actorCache.get(word);
+  if (a === undefined) actorCache.set(word, (a = nlp(`the ${word}`).has('#Actor')));
+  return a;
 }
 
 function isPluralWord(w: string): boolean {
