@@ -86,4 +86,17 @@ describe('query reading', () => {
     expect(books.map((p) => p.equality)).toContainEqual(['status']);
     expect(books.map((p) => p.equality)).toContainEqual(['genreId']);
   });
+
+  it('reads "not yet returned" as the empty timestamp, and a paragraph\'s remark as a second read over the open rows', () => {
+    const model = library(
+      "Member page: a member's loans that are not yet returned, oldest first.",
+      'Due list: all loans ordered by due date. A reminder job only looks at loans that have not been returned yet, so its index should cover just those.',
+    );
+    const loans = patternsOf(model, 'Loan');
+    expect(loans.find((p) => p.equality.includes('memberId'))?.where).toEqual([{ field: 'returnedAt', op: 'isNull' }]);
+    const due = loans.filter((p) => p.description.startsWith('Due list')).map((p) => p.where);
+    expect(due).toHaveLength(2);
+    expect(due).toContainEqual([]);
+    expect(due).toContainEqual([{ field: 'returnedAt', op: 'isNull' }]);
+  });
 });

@@ -6,13 +6,14 @@
 import nlp from 'compromise';
 import { camelCase } from '../../../model/names.ts';
 import type { Predicate } from '../../../model/model.ts';
+import { addField } from './attach.ts';
 import { markUsed, type Doc } from './doc.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { normalise } from './registry.ts';
 import { stripInline, stripRequirementId, tokens, trimRef } from './text.ts';
 import type { DraftEntity, DraftPattern, Sentence } from './types.ts';
 import { addIndex } from './uniqueness.ts';
-import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, FILTER_PREPOSITIONS, MENTION_DETERMINERS, ONE_DAY, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, POSITION_WORDS, QUERY_STRONG, SCREEN_LABEL, QUERY_TAIL, QUERY_WEAK, RANGE_CUES, SIGNED_IN, STATE_CHANGE_WORDS, UPDATED_WORDS } from './vocabulary/queries.ts';
+import { ASC_CUES, COVER_ONLY_NOT_YET, SINGLE_PARENT, CREATED_WORDS, DESC_CUES, EVENT_TIME_WORDS, FILTER_PREPOSITIONS, MENTION_DETERMINERS, ONE_DAY, OWN_RECORDS, PENDING_CUES, PENDING_VALUES, POSITION_WORDS, QUERY_STRONG, SCREEN_LABEL, NOT_YET, QUERY_TAIL, QUERY_WEAK, RANGE_CUES, SIGNED_IN, STATE_CHANGE_WORDS, UPDATED_WORDS } from './vocabulary/queries.ts';
 import { STORY_ACTOR } from './vocabulary/statements.ts';
 import { storyless } from './entities.ts';
 
@@ -242,6 +243,25 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
     if (range && orderBy.length === 0 && /\bsorted|ordered|by\b/i.test(text)) orderBy.push({ field: range, direction: 'asc' });
   }
   if (/\bnon-?trashed|not (?:in the )?trash|not deleted\b/i.test(text) && entity.softDelete) where.push({ field: 'deletedAt', op: 'isNull' });
+  // "entries … that are not yet completed", "reports that haven't been submitted yet": the act's timestamp is empty;
+  // "work orders that nobody has been assigned to yet": the link of that act is empty.
+  const ownNotYet = NOT_YET.test(text);
+  const notYet = NOT_YET.exec(s.block.kind === 'table' || ownNotYet ? text : s.block.text);
+  // Said of another read of the same records in the paragraph ("a reminder job … only looks at deadlines that are not
+  // yet complete"): that read gets its own pattern over the open rows; this one stays whole.
+  const openWhere: Predicate[] = ownNotYet ? where : [];
+  const act = notYet ? (notYet[1] ?? notYet[2])!.toLowerCase() : undefined;
+  if (act) {
+    const stem = act.replace(/(?:ed|d|e)$/, '');
+    const timed = fields.find((f) => ['date', 'datetime'].includes(f.type) && new RegExp(`^${stem}(?:e|ed|d)?(?:At|On|Date)$`).test(f.name));
+    const flag = fields.find((f) => f.type === 'boolean' && new RegExp(`^is${stem.charAt(0).toUpperCase()}${stem.slice(1)}(?:e|ed|d)?$`).test(f.name));
+    const link = doc.relations.find((r) => r.from === entity.name && r.field && r.cardinality !== 'many-to-many' && new RegExp(`^${stem}`, 'i').test(r.name));
+    const pred: Predicate | undefined = notYet![2] && link ? { field: link.field!, op: 'isNull' } : timed ? { field: timed.name, op: 'isNull' } : flag ? { field: flag.name, op: 'eq', value: false } : link ? { field: link.field!, op: 'isNull' } : undefined;
+    // "deadlines that are not yet complete" on a record that does not say when it was completed: it now does.
+    const added = !pred && notYet![1] && entity.kind === 'tenant' ? addField(entity, { name: `${stem}edAt`, type: 'datetime', mods: { notes: [], optional: true }, line: s.line, ref: trimRef(s.text) }) : undefined;
+    const p = pred ?? (added ? { field: added.name, op: 'isNull' as const } : undefined);
+    if (p && !openWhere.some((w) => w.field === p.field)) openWhere.push(p);
+  }
   if (equality.length === 0 && /\bin (?:the|an?|their|our) (?:org|organi[sz]ation)\b/i.test(text) && entity.kind !== 'global') equality.push('orgId');
   if (equality.length === 0 && !range && orderBy.length === 0 && where.length === 0) return undefined;
   // "activities for one deal, one contact or one account": one read per alternative parent.
@@ -251,6 +271,7 @@ function readPattern(doc: Doc, s: Sentence, full: string): DraftPattern | undefi
     for (const f of fkEq.slice(1)) doc.patterns.push({ entity: entity.name, description: trimRef(full), equality: [f, ...rest], range, orderBy: [...orderBy], where: [...where], line: s.line, ref: trimRef(full) });
     equality.splice(0, equality.length, fkEq[0]!, ...rest);
   }
+  if (openWhere !== where && openWhere.length && !openWhere.every((o) => where.some((w) => w.field === o.field && w.op === o.op))) doc.patterns.push({ entity: entity.name, description: trimRef(full), equality: [...equality], range, orderBy: [...orderBy], where: openWhere, line: s.line, ref: trimRef(full) });
   const pattern: DraftPattern = { entity: entity.name, description: trimRef(full), equality, range, orderBy, where, line: s.line, ref: trimRef(full) };
   // "its own index covering only the unassigned rows": a non-unique partial index.
   if (where.length && /\b(?:own index|partial index|index covering only|covering only)\b/i.test(text)) {

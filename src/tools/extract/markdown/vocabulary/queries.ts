@@ -75,3 +75,9 @@ export const STATE_CHANGE_WORDS: readonly string[] = [
 
 /** A label that names a screen or a read: "list:", "participant page:", "site calendar:", "binder view:", "safety dashboard:". */
 export const SCREEN_LABEL: RegExp = /^(?:[a-z][\w-]*\s+){0,2}(?:list|lists|view|page|screen|calendar|dashboard|board|report|search|lookup|look-up|queue|panel|tab|inbox|worklist|chart|feed|timeline|history|overview)\s*:\s*\S/i;
+
+/**
+ * The records read are those whose act has not happened: "that are not yet completed", "that haven't been submitted
+ * yet", "not yet complete" (group 1); "that nobody has been assigned to yet", "nobody has claimed yet" (group 2).
+ */
+export const NOT_YET: RegExp = /\b(?:(?:are|is|have|has)\s*(?:not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?|not\s+yet\s+(?:been\s+)?)([a-z]+(?:ed|te))\b|\b(?:nobody|no one|no-one)\s+(?:has\s+)?(?:been\s+)?([a-z]+ed)\b/i;
