@@ -347,3 +347,11 @@ describe('"<participle> by a <role>"', () => {
     expect(model.relations.filter((r) => r.from === 'Batch' && r.to === 'Account')).toEqual([]);
   });
 });
+
+describe('a record that "has a Y" and cannot be deleted', () => {
+  it('is pointed at by the Y, even after "has at most one Y" was read the other way', () => {
+    const { model } = extract(['# Clinic app', '', '## Consults', '', '- A consult has a date and a reason.', '- A consult has at most one clinical note.', '- The note has a summary and a weight.', "- A consult that has a clinical note can't be deleted; it has to be cancelled instead."].join('\n'));
+    expect(relation(model, 'Note', 'consult').onDelete).toBe('Restrict');
+    expect(model.relations.filter((r) => r.from === 'Consult' && r.to === 'Note')).toEqual([]);
+  });
+});

@@ -129,6 +129,9 @@ function applySentence(doc: Doc, s: Sentence): void {
       if (selfRule) applied = setAction(doc, d.entity.name, d.entity.name, action, clause, s, strength, true) || applied;
       for (const o of others) {
         if (o.entity === d.entity) continue;
+        // "An appointment that has a clinical note can't be deleted" after "an appointment has at most one clinical
+        // note" was read as the appointment's link: the note points at the appointment.
+        if (action === 'Restrict' && holds(clause, d, o)) flipHeld(doc, d.entity.name, o.entity.name);
         const done = setAction(doc, o.entity.name, d.entity.name, action, clause, s, strength, false) || setAction(doc, d.entity.name, o.entity.name, action, clause, s, strength, false);
         if (!done && action !== 'Restrict' && new RegExp(`\\b(?:their|its)\\s+${d.words.filter((w) => !/^(?:their|its)$/.test(w)).join(' ')}`, 'i').test(clause)) {
           // "personal replies are deleted together with their agent": the possessive states the link.
@@ -169,6 +172,17 @@ function holds(clause: string, d: Mention, o: Mention): boolean {
 /** "deletes its object list" where exhibitions and objects are many-to-many: the list is the junction's rows. */
 function joinedMany(doc: Doc, a: string, b: string): boolean {
   return doc.relations.some((r) => r.cardinality === 'many-to-many' && [r.from, r.to].includes(a) && [r.from, r.to].includes(b));
+}
+
+/** Turns an unstated link from the held-by record to the rows it has round: the rows point at it. */
+function flipHeld(doc: Doc, holder: string, rows: string): void {
+  if (doc.relations.some((r) => r.from === rows && r.to === holder)) return;
+  const wrong = doc.relations.filter((r) => r.from === holder && r.to === rows && r.cardinality === 'many-to-one' && (!r.requiredStated || !r.required) && !r.onDelete);
+  if (wrong.length !== 1) return;
+  doc.relations = doc.relations.filter((r) => r !== wrong[0]);
+  const holderEntity = doc.registry.get(holder);
+  const rowsEntity = doc.registry.get(rows);
+  if (holderEntity && rowsEntity) linkTo(doc, rowsEntity, holderEntity, { line: wrong[0]!.line, ref: wrong[0]!.ref }, true);
 }
 
 function dedupe(ms: Mention[]): Mention[] {

@@ -44,7 +44,7 @@ export const CHILD_WORDS: RegExp = /\b(?:sub[a-z]+|child(?:ren)?|nested|parent)\
 export const DELETED_PHRASE: RegExp = /(?:^|\b(?:if|when|once|after)\s+)(?:an?|the|each|every|any)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|gets?)\s+(?:\w+\s+)?(?:deleted|removed|purged|erased)\b|\b(?:deleting|removing|purging)\s+(?:an?|the|any)\s+([a-z]+(?:\s+[a-z]+)?)\b/i;
 
 /** Words between a deleted record and other rows that say it has them: "that has (any)", "with", "that has been assigned to any". */
-export const HOLDS_BETWEEN: RegExp = /^(?:(?:that|which|who)\s+(?:still\s+)?(?:has|have)(?:\s+(?:any|some|open|active|existing))?|with(?:\s+(?:any|some|open|active|existing))?|(?:that|which)\s+(?:has|have|is|are)\s+(?:been\s+|still\s+)?[a-z]+(?:ed|en)\s+(?:to|on|in|by|for|with)(?:\s+(?:any|an?|the|one))?)$/;
+export const HOLDS_BETWEEN: RegExp = /^(?:(?:that|which|who)\s+(?:still\s+)?(?:has|have)(?:\s+(?:any|some|open|active|existing|an?|one))?(?:\s+[a-z]+)?|with(?:\s+(?:any|some|open|active|existing))?|(?:that|which)\s+(?:has|have|is|are)\s+(?:been\s+|still\s+)?[a-z]+(?:ed|en)\s+(?:to|on|in|by|for|with)(?:\s+(?:any|an?|the|one))?)$/;
 
 /** "deleted with it", "removed together with them": the clause's own rows go with the record named before. */
 export const WITH_IT: RegExp = /^(?:(?:are|is|get|gets|will be|shall be)\s+)?(?:deleted|removed|purged)\s+(?:together\s+|along\s+)?with\s+(?:it|them)\b/i;
