@@ -17,6 +17,8 @@ describe('uniqueness phrasings', () => {
     ['The contact email is required and no two applications of a council may share one.', ['orgId', 'contactEmail']],
     ['Case number is required and unique within the council.', ['orgId', 'caseNumber']],
     ["You can't have the same contact email twice inside one council.", ['orgId', 'contactEmail']],
+    ['No two applications of the same council may have the same case number and parcel number.', ['orgId', 'caseNumber', 'parcelNumber']],
+    ['No two applications on the same council may share a contact email.', ['orgId', 'contactEmail']],
   ])('"%s"', (sentence, fields) => {
     expect(keys(sentence)).toContainEqual(fields);
   });

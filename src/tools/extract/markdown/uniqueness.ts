@@ -189,12 +189,16 @@ function sentenceKeys(doc: Doc, s: Sentence, text: string): boolean {
     const scope = entity && field ? scopeFields(doc, entity, m[2]) : undefined;
     if (entity && field && scope) return key(doc, entity, [...scope, field], s);
   }
-  // "No two policies of the same organization shall have the same policy number".
-  if ((m = /\bno two\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+(?:same\s+|given\s+)?[a-z]+))?\s+(?:(?:may|can|should|must|will|shall)\s+)?(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
-    const entity = doc.registry.resolve(m[1]!);
-    const field = entity && fieldByPhrase(entity, m[3]!);
+  // "No two policies of the same organization shall have the same policy number"; "no two staff members of one
+  // practice may have the same NPI number", "No two machines on the same farm may share a serial number", "No two
+  // plans in a practice may have the same payer ID and group number" (one key over both).
+  if ((m = /\bno two\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:in|within|per|of|on|at|for)\s+((?:our|the|my|a|an|one|each)\s+(?:same\s+|given\s+)?[a-z]+))?\s+(?:(?:may|can|should|must|will|shall)\s+)?(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?(?:\s+and\s+(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+[a-z]+)?)?)/i.exec(text))) {
+    const entity = doc.registry.resolve(m[1]!) ?? doc.registry.resolve(m[1]!.split(/\s+/)[0]!);
+    const parts = m[3]!.split(/\s+and\s+(?:the\s+|a\s+|an\s+)?/i);
+    const fields = entity ? parts.map((p) => fieldByPhrase(entity, p) ?? fieldByPhrase(entity, p.replace(/\s+(?:number|no)$/i, ''))) : [];
+    const all = fields.length > 0 && fields.every(Boolean) ? (fields as string[]) : entity && fieldByPhrase(entity, m[3]!) ? [fieldByPhrase(entity, m[3]!)!] : entity && fields[0] ? [fields[0]] : [];
     // A scope word that names no entity ("of a club" where the club is the tenant) is the tenant itself.
-    if (entity && field) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? (m[2] && entity.kind === 'tenant' ? ['orgId'] : [])), field], s);
+    if (entity && all.length) return key(doc, entity, [...(scopeFields(doc, entity, m[2]) ?? (m[2] && entity.kind === 'tenant' ? ['orgId'] : [])), ...all], s);
   }
   // "Two depots in our company can't share a name": the same rule stated as a prohibition.
   if ((m = /\btwo\s+([a-z]+)(?:\s+(?:in|within|per|of)\s+((?:our|the|my|a|an|one|each)\s+[a-z]+))?\s+(?:can['’]t|cannot|can not|may not|must not|should not|shouldn['’]t)\s+(?:share|have)\s+(?:a|an|the same)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text))) {
