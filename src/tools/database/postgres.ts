@@ -4,8 +4,8 @@
  *
  * CREATE DATABASE and DROP DATABASE cost ~0.15 s each on a default server, as much as a small run's migration.
  * A long-lived process (the HTTP service's workers, `npm run eval`, `npm run bench`) calls
- * keepServerDatabasesWarm(): a closed database is then dropped in the background and the next run's database
- * is created ahead, connected and waiting, so neither is on a run's path; settleServerDatabases() ends that and
+ * keepServerDatabasesWarm(): a closed database is then dropped in the background and the next runs' databases
+ * are created ahead, connected and waiting, so neither is on a run's path; settleServerDatabases() ends that and
  * waits for it. Others (the CLI, tests) create and drop inline.
  *
  * Names are sw_<creation time in ms>_<random>. A database of that shape that nobody is connected to and that is
@@ -28,43 +28,50 @@ const NAME_PATTERN = '^sw_[0-9]{13}_[0-9a-f]{12}$';
 const ORPHAN_AGE_MS = 10 * 60_000;
 
 let warm = false;
-/** Per admin URL: the database created ahead for the next run. */
-const spares = new Map<string, Promise<PostgresDatabase>>();
+/**
+ * Databases kept created ahead, per admin URL. Two, so that back-to-back runs find one ready while the next is
+ * still being created (CREATE DATABASE takes about as long as a small run).
+ */
+const SPARES = 2;
+const spares = new Map<string, Array<Promise<PostgresDatabase>>>();
 /** Work in the background (drops, spares, sweeps), awaited by settleServerDatabases. */
 const background = new Set<Promise<unknown>>();
 const swept = new Set<string>();
 
-/** Creates (or takes the spare of) a throwaway database on the server of `adminUrl` (a role allowed to CREATE DATABASE). */
+/** Creates (or takes a spare of) a throwaway database on the server of `adminUrl` (a role allowed to CREATE DATABASE). */
 export async function createThrowawayDatabase(adminUrl: string): Promise<ServerDatabase> {
   if (!swept.has(adminUrl)) {
     swept.add(adminUrl);
     inBackground(dropOrphanedDatabases(adminUrl));
   }
-  const spare = spares.get(adminUrl);
-  spares.delete(adminUrl);
+  const spare = spares.get(adminUrl)?.shift();
   return (spare && (await spare.catch(() => undefined))) || createDatabase(adminUrl);
 }
 
-/** From now on, closed databases are dropped in the background and the next one is created ahead. */
+/** From now on, closed databases are dropped in the background and the next ones are created ahead. */
 export function keepServerDatabasesWarm(adminUrl?: string): void {
   warm = true;
-  if (adminUrl) prepareSpare(adminUrl);
+  if (adminUrl) prepareSpares(adminUrl);
 }
 
 /** Ends the warm mode: drops the spares and waits for every drop and creation still under way. */
 export async function settleServerDatabases(): Promise<void> {
   warm = false;
-  const waiting = [...spares.values()];
+  const waiting = [...spares.values()].flat();
   spares.clear();
   for (const spare of waiting) inBackground(spare.then((db) => db.close()));
   while (background.size > 0) await Promise.allSettled([...background]);
 }
 
-function prepareSpare(adminUrl: string): void {
-  if (!warm || spares.has(adminUrl)) return;
-  const spare = createDatabase(adminUrl);
-  spares.set(adminUrl, spare);
-  inBackground(spare);
+function prepareSpares(adminUrl: string): void {
+  if (!warm) return;
+  const ready = spares.get(adminUrl) ?? [];
+  spares.set(adminUrl, ready);
+  while (ready.length < SPARES) {
+    const spare = createDatabase(adminUrl);
+    ready.push(spare);
+    inBackground(spare);
+  }
 }
 
 function inBackground(work: Promise<unknown>): void {
@@ -143,7 +150,7 @@ class PostgresDatabase implements ServerDatabase {
     }
     if (!warm) return dropDatabase(this.adminUrl, this.name);
     inBackground(dropDatabase(this.adminUrl, this.name));
-    prepareSpare(this.adminUrl);
+    prepareSpares(this.adminUrl);
   }
 }
 
