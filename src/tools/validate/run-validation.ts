@@ -1,7 +1,7 @@
 /**
  * One validation round. The steps gather evidence: Prisma's validator, the migration and seed applied to a
- * throwaway database, the drift proof (Prisma's engine reads that database right after the migrations, before
- * anything else touches it), the catalog read back, index coverage proven with EXPLAIN and tenant isolation
+ * throwaway database, the drift proof (Prisma's engine reads that database's schema right after the migrations:
+ * first on PGlite, on a connection of its own beside the next steps on a server), the catalog read back, index coverage proven with EXPLAIN and tenant isolation
  * probed (both as the application: a role switch on PGlite, a real LOGIN role on a server), and squawk's review
  * of the migration. The rules (rules/index.ts) then judge the model, the catalog and that
  * evidence. The database is always dropped, whatever fails.
