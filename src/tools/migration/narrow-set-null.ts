@@ -16,7 +16,7 @@ export function narrowedForeignKeys(model: DataModel): ForeignKey[] {
 }
 
 /** The columns SET NULL / SET DEFAULT acts on: the reference, never the tenant key it shares with the parent. */
-export function referenceColumns(fk: ForeignKey): string[] {
+function referenceColumns(fk: ForeignKey): string[] {
   return fk.columns.filter((_, i) => fk.fields[i] === fk.relation?.field);
 }
 
@@ -36,17 +36,16 @@ export function narrowSetNullForeignKeys(prismaSql: string, model: DataModel, op
   let sql = prismaSql;
   const missing: string[] = [];
   for (const fk of narrowedForeignKeys(model)) {
-    const action = fk.onDelete === 'SetNull' ? 'SET NULL' : 'SET DEFAULT';
+    const action = ` ON DELETE ${fk.onDelete === 'SetNull' ? 'SET NULL' : 'SET DEFAULT'}`;
     const head = `ALTER TABLE ${quoteIdent(fk.from.table)} ADD CONSTRAINT ${quoteIdent(fk.constraintName)} FOREIGN KEY `;
     const start = sql.indexOf(head);
     const end = start < 0 ? -1 : sql.indexOf(';', start);
-    const statement = end < 0 ? '' : sql.slice(start, end);
-    const at = statement.lastIndexOf(` ON DELETE ${action}`);
+    const at = end < 0 ? -1 : sql.slice(start, end).lastIndexOf(action);
     if (at < 0) {
       if (options.requireAll || start >= 0) missing.push(fk.constraintName);
       continue;
     }
-    const cut = start + at + ` ON DELETE ${action}`.length;
+    const cut = start + at + action.length;
     sql = `${sql.slice(0, cut)} (${referenceColumns(fk).map(quoteIdent).join(', ')})${sql.slice(cut)}`;
   }
   if (missing.length > 0)

@@ -108,9 +108,9 @@ const NEXT_SAVEPOINT = 'RELEASE SAVEPOINT sw_probe; SAVEPOINT sw_probe';
  * Runs each statement in a subtransaction (an exception block) and returns one row per statement, in order:
  * whether it succeeded, else its SQLSTATE, message and constraint; with `keep`, the row it returned (the
  * statements then end in RETURNING). Without `keep` a statement that succeeded is rolled back all the same
- * (SQLSTATE SWNOK, raised and caught here). SECURITY
- * INVOKER, so every statement runs as the role and tenant context of the caller. Temporary: it lives in the
- * session's own temporary schema and goes with the probe's rollback.
+ * (SQLSTATE SWNOK, raised and caught here). SECURITY INVOKER, so every statement runs as the role and tenant
+ * context of the caller. Temporary: it lives in the session's own temporary schema and goes with the probe's
+ * rollback.
  */
 const ATTEMPT_FUNCTION = `CREATE FUNCTION pg_temp.sw_probe_attempt(statements text[], keep boolean)
 RETURNS TABLE (succeeded boolean, error_state text, error_message text, error_constraint text, returned jsonb)
@@ -542,13 +542,13 @@ class Probe {
     const body = columns.length === 0
       ? 'DEFAULT VALUES'
       : `(${columns.map(q).join(', ')}) VALUES (${[...values.values()].map((v) => (v === null ? 'NULL' : quoteLiteral(v))).join(', ')})`;
-    return `INSERT INTO ${this.qualified(table)} ${body}${returning ? ` RETURNING ${rowJson(table)}` : ''}`;
+    return `INSERT INTO ${this.qualified(table)} ${body}${returning ? ` RETURNING ${rowJson(table)} AS returned` : ''}`;
   }
 
   private async insertReturning(table: CatalogTable, values: Map<string, string | null>): Promise<Row> {
-    const [row] = await this.session.query<Row>(`INSERT INTO ${this.qualified(table)} ${insertBody(values)} RETURNING ${textColumns(table)}`, [...values.values()]);
+    const [row] = await this.session.query<{ returned: Row | string }>(this.insertSql(table, values, true));
     if (!row) throw new Error(`INSERT into ${table.name} returned no row`);
-    return row;
+    return parsedRow(row.returned);
   }
 
   /**
@@ -560,7 +560,7 @@ class Probe {
     const rows = await this.session.query<AttemptRow>('SELECT * FROM pg_temp.sw_probe_attempt($1::text[], $2)', [statements, keep]);
     if (rows.length !== statements.length) throw new Error(`the probe ran ${rows.length} of ${statements.length} statements`);
     return rows.map((r) => r.succeeded
-      ? { ok: true, value: (typeof r.returned === 'string' ? JSON.parse(r.returned) : r.returned) ?? {} }
+      ? { ok: true, value: parsedRow(r.returned) }
       : { ok: false, error: new StatementError(r.error_message ?? 'failed', r.error_state ?? undefined, r.error_constraint ?? undefined) });
   }
 
@@ -662,7 +662,6 @@ class Probe {
   }
 }
 
-
 /** The outcome of inserting A's row under B's context: only a refusal by row-level security passes. */
 function insertForAResult(inserted: Outcome<Row>): CheckResult {
   if (inserted.ok) return { passed: false, detail: "INSERT of a row for organization A is accepted under B's context" };
@@ -738,11 +737,6 @@ function isRequired(column: CatalogColumn): boolean {
   return column.notNull && column.default === null;
 }
 
-function insertBody(values: Map<string, string | null>): string {
-  const columns = [...values.keys()];
-  return columns.length === 0 ? 'DEFAULT VALUES' : `(${columns.map(q).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-}
-
 /** The row as a JSON object of its columns in text form (as `col::text AS col` would return them). */
 function rowJson(table: CatalogTable): string {
   const parts: string[] = [];
@@ -751,6 +745,11 @@ function rowJson(table: CatalogTable): string {
     parts.push(`jsonb_build_object(${pairs.join(', ')})`);
   }
   return parts.length === 0 ? "'{}'::jsonb" : parts.join(' || ');
+}
+
+/** The JSON rowJson built, as the driver hands it over (pg and PGlite parse jsonb; text is parsed here). */
+function parsedRow(returned: Row | string | null): Row {
+  return (typeof returned === 'string' ? (JSON.parse(returned) as Row) : returned) ?? {};
 }
 
 function referenceOf(table: CatalogTable, fk: CatalogForeignKey): Pick<CrossTenantReference, 'table' | 'foreignKey' | 'columns' | 'refTable'> {

@@ -1,10 +1,10 @@
 /**
  * One validation round. The steps gather evidence: Prisma's validator, the migration and seed applied to a
  * throwaway database, the drift proof (Prisma's engine reads that database's schema right after the migrations:
- * first on PGlite, on a connection of its own beside the next steps on a server), the catalog read back, index coverage proven with EXPLAIN and tenant isolation
- * probed (both as the application: a role switch on PGlite, a real LOGIN role on a server), and squawk's review
- * of the migration. The rules (rules/index.ts) then judge the model, the catalog and that
- * evidence. The database is always dropped, whatever fails.
+ * first on PGlite, on a connection of its own beside the next steps on a server), the catalog read back, index
+ * coverage proven with EXPLAIN and tenant isolation probed (both as the application: a role switch on PGlite, a
+ * real LOGIN role on a server), and squawk's review of the migration. The rules (rules/index.ts) then judge the
+ * model, the catalog and that evidence. The database is always dropped, whatever fails.
  */
 import type { DataModel, Index } from '../../model/index.ts';
 import { validatePrismaSchema } from '../prisma/validate-schema.ts';
@@ -107,10 +107,13 @@ async function onDatabase(db: ThrowawayDatabase, model: DataModel, artifacts: Ar
   // On a server the drift proof reads the database on a connection of its own, beside the steps below: they
   // add rows, statistics, roles and grants, none of which Prisma's diff reads. PGlite has one connection.
   // A second connection that cannot be had only costs the overlap: the proof then runs first, on this one.
-  const separate = outcome.prisma.ok ? await db.separatePrismaAdapter().catch(() => undefined) : undefined;
-  const drift = separate ? driftStep(separate.adapter, schema).finally(() => separate.close()) : undefined;
+  let drift: Promise<ValidationOutcome['drift']> | undefined;
+  if (outcome.prisma.ok) {
+    const separate = await db.separatePrismaAdapter().catch(() => undefined);
+    if (separate) drift = driftStep(separate.adapter, schema).finally(() => separate.close());
+    else outcome.drift = await driftStep(await db.prismaAdapter(), schema);
+  }
   try {
-    if (outcome.prisma.ok && !drift) outcome.drift = await driftStep(await db.prismaAdapter(), schema);
     await afterMigration(db, model, artifacts, outcome, options);
   } finally {
     if (drift) outcome.drift = await drift;

@@ -17,7 +17,7 @@ import {
 import { CLAUSE_WORDS, NUMBER_WORDS, TAIL_CUTTERS } from './vocabulary/grammar.ts';
 import { CONTAINER_HEADS, FIELD_SYNONYMS, FIELD_WORDS, NOT_ENTITY } from './vocabulary/nouns.ts';
 import { GROUP_CUE, OPTIONAL_CUES, REMARK_TAIL, REQUIRED_CUES } from './vocabulary/required.ts';
-import { DECLARED_TYPES, FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
+import { FRACTIONAL_CUES, LONG_TEXT_CUES, NAME_TYPE_RULES, UNITS } from './vocabulary/types.ts';
 
 export interface Modifiers {
   optional?: boolean;
